@@ -1,0 +1,83 @@
+"""peacetrack: model peace negotiations over time.
+
+Processes and rounds, delegations and their members, positions, resignations,
+ceasefires and who is excluded from them, designations, incidents and contested
+claims — with dates that keep their precision and a Timeline that answers questions
+about them.
+
+>>> import peacetrack
+>>> peacetrack.PartialDate.parse("2016-04").precision.value
+'month'
+"""
+
+from peacetrack._version import __version__
+from peacetrack.dates import DateLike, PartialDate, Period, Precision, days_between
+from peacetrack.errors import (
+    InvalidDateError,
+    LoadError,
+    PeacetrackError,
+    Problem,
+    ValidationError,
+)
+from peacetrack.records import (
+    Ceasefire,
+    Claim,
+    ClaimValue,
+    Delegation,
+    Designation,
+    Exclusion,
+    Incident,
+    Issue,
+    Membership,
+    Party,
+    PartyKind,
+    Person,
+    Position,
+    Process,
+    Qualifier,
+    Record,
+    Relation,
+    RelationKind,
+    Resignation,
+    Round,
+    RoundFormat,
+    RoundOutcome,
+    Source,
+)
+
+__all__ = [
+    "Ceasefire",
+    "Claim",
+    "ClaimValue",
+    "DateLike",
+    "Delegation",
+    "Designation",
+    "Exclusion",
+    "Incident",
+    "InvalidDateError",
+    "Issue",
+    "LoadError",
+    "Membership",
+    "PartialDate",
+    "Party",
+    "PartyKind",
+    "PeacetrackError",
+    "Period",
+    "Person",
+    "Position",
+    "Precision",
+    "Problem",
+    "Process",
+    "Qualifier",
+    "Record",
+    "Relation",
+    "RelationKind",
+    "Resignation",
+    "Round",
+    "RoundFormat",
+    "RoundOutcome",
+    "Source",
+    "ValidationError",
+    "__version__",
+    "days_between",
+]
