@@ -43,7 +43,8 @@ from peacetrack.errors import InvalidDateError
 
 __all__ = ["DateLike", "PartialDate", "Period", "Precision", "days_between"]
 
-_DATE_RE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?([?~%])?")
+# ASCII digits only: "\d" alone would also accept other scripts' digits ("٢٠١٦").
+_DATE_RE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?([?~%])?", re.ASCII)
 _ANY_QUALIFIER = frozenset("?~%")
 
 

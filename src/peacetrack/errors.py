@@ -12,7 +12,14 @@ from collections.abc import Iterable
 
 import attrs
 
-__all__ = ["InvalidDateError", "LoadError", "PeacetrackError", "Problem", "ValidationError"]
+__all__ = [
+    "InvalidDateError",
+    "LoadError",
+    "PeacetrackError",
+    "Problem",
+    "UnknownIdError",
+    "ValidationError",
+]
 
 
 class PeacetrackError(Exception):
@@ -82,3 +89,13 @@ class InvalidDateError(PeacetrackError, ValueError):
     The message quotes the input and says what was expected, e.g.
     ``'2016-13' is not a valid EDTF date: month 13 is not in 1..12``.
     """
+
+
+class UnknownIdError(PeacetrackError, KeyError):
+    """A query named a record id the timeline does not hold.
+
+    It is also a :class:`KeyError`, so ``t["nope"]`` behaves like a mapping.
+    """
+
+    def __str__(self) -> str:
+        return str(self.args[0]) if self.args else "unknown id"

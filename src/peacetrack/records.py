@@ -479,10 +479,19 @@ class Exclusion:
 def _to_exclusions(value: Any) -> Any:
     if not isinstance(value, list | tuple):
         return value
-    return tuple(Exclusion(**item) if isinstance(item, dict) else item for item in value)
+    # A bad item is left for the check to report under the ceasefire's id, with the
+    # ceasefire's other problems, instead of escaping as a bare TypeError.
+    try:
+        return tuple(Exclusion(**item) if isinstance(item, dict) else item for item in value)
+    except ValidationError as exc:
+        return _Invalid(value, "; ".join(f"{p.field}: {p.message}" for p in exc.problems))
+    except TypeError as exc:
+        return _Invalid(value, f"an exclusion has the fields party and reason ({exc})")
 
 
 def _check_exclusions(value: Any) -> str | None:
+    if isinstance(value, _Invalid):
+        return value.message
     if not isinstance(value, tuple) or not all(isinstance(v, Exclusion) for v in value):
         return f"expected a list of Exclusion, got {value!r}"
     parties = [e.party for e in value]
@@ -505,7 +514,8 @@ class Ceasefire(Record):
     )
 
     def _rules(self, record_id: str | None) -> Iterator[Problem]:
-        if isinstance(self.parties, tuple) and isinstance(self.exclusions, tuple):
+        # Only once both fields are well formed (their checks report them otherwise).
+        if _check_ids(self.parties) is None and _check_exclusions(self.exclusions) is None:
             both = set(self.parties) & {e.party for e in self.exclusions}
             if both:
                 yield Problem(record_id, "exclusions", f"{sorted(both)} both party to and excluded")
