@@ -17,8 +17,10 @@ from peacetrack.errors import (
     LoadError,
     PeacetrackError,
     Problem,
+    UnknownIdError,
     ValidationError,
 )
+from peacetrack.events import Event, EventKind
 from peacetrack.records import (
     Ceasefire,
     Claim,
@@ -44,6 +46,7 @@ from peacetrack.records import (
     RoundOutcome,
     Source,
 )
+from peacetrack.timeline import Snapshot, Timeline
 
 __all__ = [
     "Ceasefire",
@@ -52,6 +55,8 @@ __all__ = [
     "DateLike",
     "Delegation",
     "Designation",
+    "Event",
+    "EventKind",
     "Exclusion",
     "Incident",
     "InvalidDateError",
@@ -76,7 +81,10 @@ __all__ = [
     "Round",
     "RoundFormat",
     "RoundOutcome",
+    "Snapshot",
     "Source",
+    "Timeline",
+    "UnknownIdError",
     "ValidationError",
     "__version__",
     "days_between",
