@@ -1,0 +1,203 @@
+"""Export a timeline as a `Mermaid <https://mermaid.js.org/>`_ diagram.
+
+Two styles:
+
+``"timeline"``
+    A Mermaid ``timeline``: one section per year, one line per date or span, with
+    every dated record described (rounds, ceasefires, memberships, resignations,
+    positions, relations, designations, incidents, claims).
+``"gantt"``
+    A Mermaid ``gantt`` chart with real dates: rounds as tasks (one section per
+    process), each ceasefire a section of its own (a task for the time it is in force
+    and one per excluded party), and resignations as milestones.
+
+Mermaid needs a day for every gantt bar, so partial dates are read at their widest:
+a span starts on ``start.earliest`` and runs to ``end.latest`` (written as the day
+after, since a gantt end is exclusive); a milestone sits on its ``earliest`` day. An
+open span runs to the latest date the timeline mentions.
+
+Text from the data can never break the diagram: whitespace is folded to one space
+and every character Mermaid gives a meaning to (``: ; # % < > & " ' ` { } [ ] ( ) |
+= \\``) is written as a Mermaid entity code such as ``#58;``, which Mermaid turns
+back into the character when it draws. Every line starts with peacetrack's own
+words, so a name can never be read as a keyword.
+
+Examples
+--------
+>>> from peacetrack import Timeline, Party, Process, Round
+>>> t = Timeline([
+...     Party("un", "United Nations", "mediator"),
+...     Process("geneva", "Geneva: talks", "un"),
+...     Round("r3", "geneva", 3, "2016-04-13/2016-04-27", "Geneva", "proximity", "adjourned"),
+... ])
+>>> print(to_mermaid(t))
+timeline
+    title Geneva#58; talks
+    section 2016
+        2016-04-13 to 2016-04-27 : Round 3 of Geneva#58; talks
+>>> print(to_mermaid(t, style="gantt"))
+gantt
+    title Geneva#58; talks
+    dateFormat YYYY-MM-DD
+    axisFormat %Y-%m-%d
+    section Rounds of Geneva#58; talks
+    Round 3 #40;Geneva#41; :2016-04-13, 2016-04-28
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from collections.abc import Iterator
+from typing import Literal
+
+from peacetrack.dates import PartialDate
+from peacetrack.errors import PeacetrackError
+from peacetrack.interop._describe import Item, items, last_date, name, title
+from peacetrack.records import Ceasefire, Resignation, Round
+from peacetrack.timeline import Timeline
+
+__all__ = ["MermaidStyle", "to_mermaid"]
+
+MermaidStyle = Literal["timeline", "gantt"]
+
+# Characters Mermaid's grammars give a meaning to, and the two that its entity
+# placeholders are made of (U+FB02 and the pilcrow), so no text can forge one.
+_SPECIAL = frozenset(":;#%<>&\"'`{}[]()|=\\\ufb02\u00b6")
+_SPACE = re.compile(r"\s+")
+
+
+def sanitize(text: str) -> str:
+    """Make ``text`` safe inside a Mermaid line: fold whitespace, drop control
+    characters and write Mermaid's special characters as entity codes.
+
+    >>> sanitize("Nusra: excluded\\n(#1)")
+    'Nusra#58; excluded #40;#35;1#41;'
+    """
+    folded = _SPACE.sub(" ", text).strip()
+    out = []
+    for ch in folded:
+        if ch in _SPECIAL:
+            out.append(f"#{ord(ch)};")
+        elif ch.isprintable():
+            out.append(ch)
+    return "".join(out)
+
+
+def _label(item: Item) -> str:
+    if not item.is_span:
+        return str(item.start)
+    if item.end is None:
+        return f"{item.start} onwards"
+    return f"{item.start} to {item.end}"
+
+
+def _timeline_lines(t: Timeline) -> Iterator[str]:
+    yield "timeline"
+    yield f"    title {sanitize(title(t))}"
+    year: int | None = None
+    previous_label: str | None = None
+    for item in items(t):
+        if item.start.year != year:
+            year = item.start.year
+            previous_label = None
+            yield f"    section {year}"
+        label = sanitize(_label(item))
+        text = sanitize(item.headline)
+        if label == previous_label:
+            yield f"            : {text}"
+        else:
+            yield f"        {label} : {text}"
+        previous_label = label
+
+
+def _day(ordinal: int) -> str:
+    return datetime.date.fromordinal(ordinal).isoformat()
+
+
+def _bar(item: Item, fallback_end: PartialDate) -> str:
+    end = item.end if item.end is not None else fallback_end
+    last = max(end.latest_ordinal, item.start.earliest_ordinal)
+    return f"{_day(item.start.earliest_ordinal)}, {_day(last + 1)}"
+
+
+def _gantt_lines(t: Timeline) -> Iterator[str]:
+    yield "gantt"
+    yield f"    title {sanitize(title(t))}"
+    yield "    dateFormat YYYY-MM-DD"
+    yield "    axisFormat %Y-%m-%d"
+    described = list(items(t))
+    end_of_all = last_date(t)
+    rounds: dict[str, list[Item]] = {}
+    ceasefires: list[Item] = []
+    resignations: list[Item] = []
+    for item in described:
+        if isinstance(item.record, Round):
+            rounds.setdefault(item.record.process, []).append(item)
+        elif isinstance(item.record, Ceasefire):
+            ceasefires.append(item)
+        elif isinstance(item.record, Resignation):
+            resignations.append(item)
+    if end_of_all is None:
+        return
+    for process, process_rounds in rounds.items():
+        yield f"    section Rounds of {sanitize(name(t, process))}"
+        for item in process_rounds:
+            r = item.record
+            assert isinstance(r, Round)
+            yield f"    Round {r.number} {sanitize(f'({r.venue})')} :{_bar(item, end_of_all)}"
+    for item in ceasefires:
+        c = item.record
+        assert isinstance(c, Ceasefire)
+        yield f"    section Ceasefire {sanitize(c.name)}"
+        yield f"    In force :{_bar(item, end_of_all)}"
+        for exclusion in c.exclusions:
+            who = sanitize(name(t, exclusion.party))
+            yield f"    Excludes {who} :crit, {_bar(item, end_of_all)}"
+    if resignations:
+        yield "    section Resignations"
+        for item in resignations:
+            r = item.record
+            assert isinstance(r, Resignation)
+            day = _day(item.start.earliest_ordinal)
+            yield f"    Resignation of {sanitize(name(t, r.person))} :milestone, {day}, 0d"
+
+
+def to_mermaid(t: Timeline, style: MermaidStyle = "timeline") -> str:
+    """The timeline as Mermaid diagram source.
+
+    Parameters
+    ----------
+    t
+        Any timeline.
+    style
+        ``"timeline"`` (every dated record, by year) or ``"gantt"`` (rounds,
+        ceasefires and resignations on a real date axis).
+
+    Returns
+    -------
+    str
+        Mermaid source, one statement per line, ending with a newline.
+
+    Raises
+    ------
+    PeacetrackError
+        For an unknown ``style``.
+
+    Examples
+    --------
+    >>> from peacetrack import Timeline
+    >>> to_mermaid(Timeline(), style="gantt").splitlines()[0]
+    'gantt'
+    >>> to_mermaid(Timeline(), style="pie")
+    Traceback (most recent call last):
+    ...
+    peacetrack.errors.PeacetrackError: unknown Mermaid style 'pie': expected 'timeline' or 'gantt'
+    """
+    if style == "timeline":
+        lines = _timeline_lines(t)
+    elif style == "gantt":
+        lines = _gantt_lines(t)
+    else:
+        raise PeacetrackError(f"unknown Mermaid style {style!r}: expected 'timeline' or 'gantt'")
+    return "\n".join(lines) + "\n"
