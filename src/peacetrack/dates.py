@@ -429,7 +429,13 @@ class Period:
                 self.start.earliest_ordinal <= d.latest_ordinal
                 and d.earliest_ordinal <= self.latest_ordinal
             )
-        end_lo = _FAR_FUTURE if self.end is None else self.end.earliest_ordinal
+        # No reading ends before it starts: "2016-04-13/2016-04" ends on 13 April at the
+        # earliest, not on 1 April.
+        end_lo = (
+            _FAR_FUTURE
+            if self.end is None
+            else max(self.end.earliest_ordinal, self.start.earliest_ordinal)
+        )
         return self.start.latest_ordinal <= d.latest_ordinal and d.earliest_ordinal <= end_lo
 
     def overlaps(self, other: Period) -> bool:
