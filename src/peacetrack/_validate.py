@@ -6,11 +6,30 @@ tells a user everything that is wrong with a file.
 
 from __future__ import annotations
 
+import itertools
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from operator import attrgetter
 
 from peacetrack.errors import Problem
-from peacetrack.records import Membership, Record, Resignation, Round
+from peacetrack.records import (
+    Ceasefire,
+    Claim,
+    Delegation,
+    Designation,
+    Incident,
+    Issue,
+    Membership,
+    Party,
+    Person,
+    Position,
+    Process,
+    Record,
+    Relation,
+    Resignation,
+    Round,
+    Source,
+)
 
 # What each reference field may point at, by record type. A field not listed here
 # may point at any record (a claim is about anything).
@@ -50,9 +69,14 @@ def duplicate_problems(records: Sequence[Record]) -> Iterator[Problem]:
             )
 
 
-def reference_problems(by_id: Mapping[str, Record]) -> Iterator[Problem]:
-    """Dangling references, and references to a record of the wrong type."""
-    for record in by_id.values():
+def reference_problems(
+    records: Mapping[str, Record], by_id: Mapping[str, Record] | None = None
+) -> Iterator[Problem]:
+    """Dangling references of ``records``, and references to a record of the wrong
+    type, resolved in ``by_id`` (default: ``records`` itself)."""
+    if by_id is None:
+        by_id = records
+    for record in records.values():
         for field, target_id in record.references():
             target = by_id.get(target_id)
             if target is None:
@@ -65,6 +89,68 @@ def reference_problems(by_id: Mapping[str, Record]) -> Iterator[Problem]:
                     field,
                     f"{target_id!r} is a {target.record_type}; expected {' or '.join(allowed)}",
                 )
+
+
+# The reference fields of each record class, for the bulk check below: (field, how
+# many ids it holds). It must list exactly what each class's ``references()`` yields;
+# a test holds the two together. Records of other classes (user subclasses) are
+# checked one by one through ``references()``.
+_ONE, _OPTIONAL, _MANY = "one", "optional", "many"
+_FIELDS: dict[type[Record], tuple[tuple[str, str], ...]] = {
+    Source: (),
+    Party: (),
+    Person: (),
+    Issue: (),
+    Process: (("mediator", _OPTIONAL),),
+    Round: (("process", _ONE), ("delegations", _MANY)),
+    Delegation: (("party", _ONE), ("process", _ONE)),
+    Membership: (("person", _ONE), ("delegation", _ONE)),
+    Resignation: (("person", _ONE), ("membership", _ONE), ("submitted_to", _OPTIONAL)),
+    Position: (("party", _ONE), ("issue", _ONE)),
+    Ceasefire: (("parties", _MANY), ("exclusions", _MANY)),
+    Designation: (("party", _ONE), ("by", _ONE)),
+    Relation: (("source", _ONE), ("target", _ONE)),
+    Incident: (("parties", _MANY),),
+    Claim: (("about", _ONE), ("claimant", _ONE)),
+}
+
+
+def _targets(records: Sequence[Record], field: str, count: str) -> set[str]:
+    get: Callable[[Record], object] = attrgetter(field)
+    if field == "exclusions":
+        return {e.party for r in records for e in r.exclusions}  # type: ignore[attr-defined]
+    if count == _MANY:
+        return set(itertools.chain.from_iterable(map(get, records)))  # type: ignore[arg-type]
+    found: set[str] = set(map(get, records))  # type: ignore[arg-type]
+    found.discard(None)  # type: ignore[arg-type, unused-ignore]
+    return found
+
+
+def references_ok(
+    by_id: Mapping[str, Record], by_class: Mapping[type[Record], Sequence[Record]]
+) -> bool:
+    """Whether every reference resolves to a record of an allowed type.
+
+    The fast path of :func:`reference_problems`: it checks each distinct target id
+    once per (class, field), in bulk, and says only yes or no; on no, the caller
+    runs :func:`reference_problems` for the full report.
+    """
+    for cls, records in by_class.items():
+        fields = _FIELDS.get(cls)
+        if fields is None:
+            if any(True for _ in reference_problems({r.id: r for r in records}, by_id)):
+                return False
+            continue
+        checks = [("sources", _MANY), *fields]
+        for field, count in checks:
+            allowed = _TARGETS.get((cls.record_type, field)) or _TARGETS.get(("*", field))
+            for target_id in _targets(records, field, count):
+                target = by_id.get(target_id)
+                if target is None:
+                    return False
+                if allowed is not None and target.record_type not in allowed:
+                    return False
+    return True
 
 
 def rule_problems(

@@ -18,7 +18,8 @@ timelines list their events the same way.
 from __future__ import annotations
 
 import enum
-from collections.abc import Iterator
+from collections.abc import Container, Iterator
+from typing import Any
 
 import attrs
 
@@ -94,70 +95,120 @@ def _phrase(text: str | None) -> str:
     return f" ({text})" if text else ""
 
 
-def record_events(record: Record, resigned: frozenset[str] = frozenset()) -> Iterator[Event]:
-    """The events one record implies.
+_STARTS = frozenset(
+    {
+        EventKind.ROUND_OPENED,
+        EventKind.MEMBER_JOINED,
+        EventKind.POSITION_STATED,
+        EventKind.RELATION_BEGAN,
+        EventKind.CEASEFIRE_BEGAN,
+    }
+)
+_ENDS = frozenset(
+    {
+        EventKind.ROUND_CLOSED,
+        EventKind.MEMBER_LEFT,
+        EventKind.POSITION_ENDED,
+        EventKind.RELATION_ENDED,
+        EventKind.CEASEFIRE_ENDED,
+    }
+)
+
+
+def event_date(record: Record, kind: EventKind) -> PartialDate:
+    """The date of the ``kind`` event of ``record`` (a period's start or end, or the
+    record's own date)."""
+    if kind in _STARTS:
+        return record.period.start  # type: ignore[attr-defined, no-any-return]
+    if kind in _ENDS:
+        return record.period.end  # type: ignore[attr-defined, no-any-return]
+    return record.date  # type: ignore[attr-defined, no-any-return]
+
+
+def event_kinds(record: Record, resigned: Container[str] = frozenset()) -> tuple[EventKind, ...]:
+    """The kinds of event one record implies, without building the events.
 
     ``resigned`` holds the ids of memberships ended by a resignation, whose end is
     told by the resignation's own event rather than a second "left" event.
     """
-    rid = record.id
+    if isinstance(record, Incident):
+        return _INCIDENT
+    if isinstance(record, Claim | Designation):
+        return () if record.date is None else _DATED[isinstance(record, Claim)]
+    if isinstance(record, Resignation):
+        return _RESIGNED
+    pair = _PAIRS.get(record.record_type)
+    if pair is None or not isinstance(record, _PERIODIC):
+        return ()
+    if record.period.end is None or (isinstance(record, Membership) and record.id in resigned):
+        return pair[:1]
+    return pair
+
+
+_INCIDENT = (EventKind.INCIDENT,)
+_RESIGNED = (EventKind.MEMBER_RESIGNED,)
+_DATED = {True: (EventKind.CLAIM,), False: (EventKind.DESIGNATION,)}
+_PERIODIC = (Round, Membership, Position, Relation, Ceasefire)
+_PAIRS = {
+    "round": (EventKind.ROUND_OPENED, EventKind.ROUND_CLOSED),
+    "membership": (EventKind.MEMBER_JOINED, EventKind.MEMBER_LEFT),
+    "position": (EventKind.POSITION_STATED, EventKind.POSITION_ENDED),
+    "relation": (EventKind.RELATION_BEGAN, EventKind.RELATION_ENDED),
+    "ceasefire": (EventKind.CEASEFIRE_BEGAN, EventKind.CEASEFIRE_ENDED),
+}
+
+
+def make_event(record: Record, kind: EventKind) -> Event:
+    """The ``kind`` event of ``record``, with its summary line."""
+    return Event(event_date(record, kind), kind, record.id, _summary(record, kind))
+
+
+def _summary(record: Any, kind: EventKind) -> str:
     if isinstance(record, Round):
         label = f"round {record.number} of {record.process} at {record.venue}"
-        yield Event(record.period.start, EventKind.ROUND_OPENED, rid, f"{label} opened")
-        if record.period.end is not None:
-            yield Event(
-                record.period.end,
-                EventKind.ROUND_CLOSED,
-                rid,
-                f"{label} closed: {record.outcome.value}",
-            )
-    elif isinstance(record, Membership):
+        if kind is EventKind.ROUND_OPENED:
+            return f"{label} opened"
+        return f"{label} closed: {record.outcome.value}"
+    if isinstance(record, Membership):
         who = f"{record.person} ({record.role}) in {record.delegation}"
-        yield Event(record.period.start, EventKind.MEMBER_JOINED, rid, f"{who} joined")
-        if record.period.end is not None and rid not in resigned:
-            yield Event(record.period.end, EventKind.MEMBER_LEFT, rid, f"{who} left")
-    elif isinstance(record, Resignation):
-        yield Event(
-            record.date,
-            EventKind.MEMBER_RESIGNED,
-            rid,
-            f"{record.person} resigned{_phrase(record.reason)}",
-        )
-    elif isinstance(record, Position):
+        return f"{who} joined" if kind is EventKind.MEMBER_JOINED else f"{who} left"
+    if isinstance(record, Resignation):
+        return f"{record.person} resigned{_phrase(record.reason)}"
+    if isinstance(record, Position):
         what = f"{record.party} on {record.issue}: {record.stance}"
-        yield Event(record.period.start, EventKind.POSITION_STATED, rid, what)
-        if record.period.end is not None:
-            yield Event(record.period.end, EventKind.POSITION_ENDED, rid, f"{what} (ended)")
-    elif isinstance(record, Relation):
+        return what if kind is EventKind.POSITION_STATED else f"{what} (ended)"
+    if isinstance(record, Relation):
         what = f"{record.source} {record.kind.value} {record.target}"
-        yield Event(record.period.start, EventKind.RELATION_BEGAN, rid, what)
-        if record.period.end is not None:
-            yield Event(record.period.end, EventKind.RELATION_ENDED, rid, f"{what} (ended)")
-    elif isinstance(record, Ceasefire):
+        return what if kind is EventKind.RELATION_BEGAN else f"{what} (ended)"
+    if isinstance(record, Ceasefire):
+        if kind is EventKind.CEASEFIRE_ENDED:
+            return f"ceasefire {record.name} ended"
         excluded = ", ".join(e.party for e in record.exclusions)
-        began = f"ceasefire {record.name} began" + (f"; excludes {excluded}" if excluded else "")
-        yield Event(record.period.start, EventKind.CEASEFIRE_BEGAN, rid, began)
-        if record.period.end is not None:
-            yield Event(
-                record.period.end, EventKind.CEASEFIRE_ENDED, rid, f"ceasefire {record.name} ended"
-            )
-    elif isinstance(record, Designation):
-        if record.date is not None:
-            yield Event(
-                record.date,
-                EventKind.DESIGNATION,
-                rid,
-                f"{record.by} designated {record.party}: {record.label}",
-            )
-    elif isinstance(record, Incident):
-        yield Event(
-            record.date,
-            EventKind.INCIDENT,
-            rid,
-            f"{record.kind} in {record.place}{_phrase(record.description)}",
-        )
-    elif isinstance(record, Claim) and record.date is not None:
-        yield Event(record.date, EventKind.CLAIM, rid, claim_summary(record))
+        return f"ceasefire {record.name} began" + (f"; excludes {excluded}" if excluded else "")
+    if isinstance(record, Designation):
+        return f"{record.by} designated {record.party}: {record.label}"
+    if isinstance(record, Incident):
+        return f"{record.kind} in {record.place}{_phrase(record.description)}"
+    return claim_summary(record)
+
+
+def record_events(record: Record, resigned: Container[str] = frozenset()) -> Iterator[Event]:
+    """The events one record implies, in the order :class:`EventKind` lists them.
+
+    ``resigned`` holds the ids of memberships ended by a resignation, whose end is
+    told by the resignation's own event rather than a second "left" event.
+
+    Examples
+    --------
+    >>> from peacetrack import Membership
+    >>> m = Membership("m1", "alloush", "hnc-d", "chief negotiator", "2016-01/2016-05-29")
+    >>> [(str(e.date), e.kind.value) for e in record_events(m)]
+    [('2016-01', 'member_joined'), ('2016-05-29', 'member_left')]
+    >>> [e.kind.value for e in record_events(m, resigned={"m1"})]
+    ['member_joined']
+    """
+    for kind in event_kinds(record, resigned):
+        yield make_event(record, kind)
 
 
 def claim_summary(claim: Claim) -> str:

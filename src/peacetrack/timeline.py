@@ -36,7 +36,6 @@ a certain snapshot and kept in a possible one).
 
 from __future__ import annotations
 
-import bisect
 import itertools
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping
@@ -44,7 +43,7 @@ from typing import Any, TypeVar
 
 import attrs
 
-from peacetrack import _validate
+from peacetrack import _index, _validate
 from peacetrack.dates import DateLike, PartialDate, Period
 from peacetrack.errors import Problem, UnknownIdError, ValidationError
 from peacetrack.events import Event, record_events
@@ -136,35 +135,84 @@ class Timeline:
         outside its membership or on another date than the membership's end, round
         numbers repeated within a process, a round whose delegations belong to
         another process.
+
+    Notes
+    -----
+    Construction validates everything and does nothing else. The indexes behind
+    the queries (events sorted by date, an interval tree per kind of period, who
+    refers to whom) are built once, by the first query that needs them, so a chain
+    of :meth:`with_records` calls pays for no index it never uses. With them
+    ``between``, ``at`` and ``involving`` cost O(log n + k) for k results (see
+    ``docs/performance.md``).
     """
 
-    __slots__ = ("_by_id", "_by_type", "_event_los", "_events", "_records", "_referrers")
+    __slots__ = (
+        "_by_class",
+        "_by_id",
+        "_by_type",
+        "_cache",
+        "_records",
+    )
 
     def __init__(self, records: Iterable[Record] = ()) -> None:
-        self._records: tuple[Record, ...] = tuple(records)
-        problems: list[Problem] = [
-            Problem(None, None, f"expected a Record, got {type(r).__name__} {r!r}")
-            for r in self._records
-            if not isinstance(r, Record)
-        ]
-        if problems:
-            raise ValidationError(problems)
-        self._by_id: dict[str, Record] = {r.id: r for r in self._records}
-        if len(self._by_id) != len(self._records):
-            problems.extend(_validate.duplicate_problems(self._records))
+        self._setup(tuple(records), None)
+
+    def _setup(self, records: tuple[Record, ...], base: Timeline | None) -> None:
+        """Validate and store ``records``; when ``base`` is given, the records start
+        with ``base``'s, which are known to be valid among themselves."""
+        self._records = records
+        known = len(base._records) if base is not None else 0
+        fresh = records[known:]
+        if not all(isinstance(r, Record) for r in fresh):
+            raise ValidationError(
+                Problem(None, None, f"expected a Record, got {type(r).__name__} {r!r}")
+                for r in fresh
+                if not isinstance(r, Record)
+            )
+        if base is None:
+            by_id = {r.id: r for r in records}
+        else:
+            by_id = base._by_id.copy()
+            by_id.update((r.id, r) for r in fresh)
+        self._by_id: dict[str, Record] = by_id
+        by_class: dict[type[Record], list[Record]] = defaultdict(list)
+        for record in fresh:
+            by_class[type(record)].append(record)
+        problems: list[Problem] = []
+        if len(by_id) != len(records):
+            problems.extend(_validate.duplicate_problems(records))
+        if not _validate.references_ok(by_id, by_class):
+            checked = by_id if base is None else {r.id: r for r in fresh}
+            problems.extend(_validate.reference_problems(checked, by_id))
+        merged: dict[type[Record], list[Record]] = (
+            by_class if base is None else {k: list(v) for k, v in base._by_class.items()}
+        )
+        if base is not None:
+            for cls, items in by_class.items():
+                merged.setdefault(cls, []).extend(items)
         by_type: dict[str, list[Record]] = defaultdict(list)
-        for record in self._records:
-            by_type[record.record_type].append(record)
-        problems.extend(_validate.reference_problems(self._by_id))
-        problems.extend(_validate.rule_problems(self._by_id, by_type))
+        for cls, items in merged.items():
+            by_type[cls.record_type].extend(items)
+        problems.extend(_validate.rule_problems(by_id, by_type))
         if problems:
             raise ValidationError(problems)
-        self._by_type: dict[str, tuple[Record, ...]] = {
-            kind: tuple(sorted(items, key=_chronological)) for kind, items in by_type.items()
-        }
-        self._events: list[Event] | None = None
-        self._event_los: list[int] = []
-        self._referrers: dict[str, set[str]] | None = None
+        self._by_class: dict[type[Record], list[Record]] = merged
+        self._by_type: dict[str, list[Record]] = by_type
+        self._cache: dict[Any, Any] = {}
+
+    @classmethod
+    def _extended(cls, base: Timeline, extra: Iterable[Record]) -> Timeline:
+        """``Timeline([*base.records, *extra])``, re-checking only what can break."""
+        new = cls.__new__(cls)
+        new._setup((*base._records, *extra), base)
+        return new
+
+    def _cached(self, key: Any, build: Any) -> Any:
+        try:
+            return self._cache[key]
+        except KeyError:
+            value = self._cache[key] = build()
+            return value
 
     # -- container protocol ---------------------------------------------------------
 
@@ -200,13 +248,17 @@ class Timeline:
     __hash__ = None  # type: ignore[assignment]
 
     def __repr__(self) -> str:
-        counts = ", ".join(f"{len(v)} {k}" for k, v in sorted(self._by_type.items()))
+        counts = ", ".join(f"{len(v)} {k}" for k, v in sorted(self._by_type.items()) if v)
         return f"<Timeline of {len(self)} records: {counts}>" if counts else "<Timeline (empty)>"
 
     # -- typed views ----------------------------------------------------------------
 
     def _view(self, kind: type[R]) -> tuple[R, ...]:
-        return self._by_type.get(kind.record_type, ())  # type: ignore[return-value]
+        name = kind.record_type
+        return self._cached(  # type: ignore[no-any-return]
+            ("view", name),
+            lambda: tuple(sorted(self._by_type.get(name, ()), key=_chronological)),
+        )
 
     @property
     def sources(self) -> tuple[Source, ...]:
@@ -285,17 +337,20 @@ class Timeline:
 
     # -- events ---------------------------------------------------------------------
 
-    def _event_index(self) -> list[Event]:
-        if self._events is None:
-            resigned = frozenset(r.membership for r in self.resignations)
-            events = sorted(e for r in self._records for e in record_events(r, resigned))
-            self._events = events
-            self._event_los = [e.date.earliest_ordinal for e in events]
-        return self._events
+    def _resigned(self) -> frozenset[str]:
+        return self._cached(  # type: ignore[no-any-return]
+            "resigned", lambda: frozenset(r.membership for r in self._view(Resignation))
+        )
+
+    def _event_index(self) -> _index.EventIndex:
+        return self._cached(  # type: ignore[no-any-return]
+            "events", lambda: _index.EventIndex(self._records, self._resigned())
+        )
 
     def events(self) -> tuple[Event, ...]:
         """Every event, in chronological order (see :mod:`peacetrack.events`)."""
-        return tuple(self._event_index())
+        index = self._event_index()
+        return index.events(range(len(index)))
 
     def between(self, start: DateLike, end: DateLike) -> tuple[Event, ...]:
         """Events whose whole date lies from ``start`` to ``end``, both included.
@@ -311,20 +366,23 @@ class Timeline:
         """
         lo = PartialDate.coerce(start).earliest_ordinal
         hi = PartialDate.coerce(end).latest_ordinal
-        events = self._event_index()
-        first = bisect.bisect_left(self._event_los, lo)
-        last = bisect.bisect_right(self._event_los, hi)
-        return tuple(e for e in events[first:last] if e.date.latest_ordinal <= hi)
+        index = self._event_index()
+        return index.events(index.within(lo, hi))
 
-    def _referrer_index(self) -> dict[str, set[str]]:
-        if self._referrers is None:
-            referrers: dict[str, set[str]] = defaultdict(set)
-            for record in self._records:
-                for field, target in record.references():
-                    if field != "sources":
-                        referrers[target].add(record.id)
-            self._referrers = dict(referrers)
-        return self._referrers
+    def _referrer_index(self) -> dict[str, list[Record]]:
+        return self._cached(  # type: ignore[no-any-return]
+            "referrers",
+            lambda: _index.build_referrers(self._records, lambda r: r.references()),
+        )
+
+    def _involved(self, record_id: str) -> set[str]:
+        referrers = self._referrer_index()
+        ids = {record_id}
+        for record in referrers.get(record_id, ()):
+            ids.add(record.id)
+            if isinstance(record, Delegation | Membership):
+                ids.update(r.id for r in referrers.get(record.id, ()))
+        return ids
 
     def involving(self, record_id: str) -> tuple[Event, ...]:
         """Events of the record itself and of every record that refers to it.
@@ -339,47 +397,60 @@ class Timeline:
             If no record has this id.
         """
         self[record_id]
-        referrers = self._referrer_index()
-        ids = {record_id} | referrers.get(record_id, set())
-        for rid in list(ids):
-            if isinstance(self._by_id[rid], Delegation | Membership):
-                ids |= referrers.get(rid, set())
-        return tuple(e for e in self._event_index() if e.record_id in ids)
+        resigned = self._resigned()
+        by_id = self._by_id
+        events = [e for i in self._involved(record_id) for e in record_events(by_id[i], resigned)]
+        events.sort(key=Event.sort_key)
+        return tuple(events)
 
     # -- snapshots ------------------------------------------------------------------
+
+    def _in_force(self, kind: type[R], d: PartialDate, possibly: bool) -> tuple[R, ...]:
+        view = self._view(kind)
+        index = self._cached(
+            ("in force", kind.record_type, possibly),
+            lambda: _index.interval_index(view, possibly=possibly),
+        )
+        return tuple(view[i] for i in sorted(index.overlapping(d._lo, d._hi)))
+
+    def _designations_by(self, d: PartialDate, possibly: bool) -> tuple[Designation, ...]:
+        view = self.designations
+
+        def build() -> tuple[_index.OrderedBounds, list[int]]:
+            dated = [i for i, g in enumerate(view) if g.date is not None]
+            bounds = [
+                view[i].date._lo if possibly else view[i].date._hi  # type: ignore[union-attr]
+                for i in dated
+            ]
+            undated = [i for i, g in enumerate(view) if g.date is None]
+            return _index.OrderedBounds(bounds, dated), undated
+
+        ordered, undated = self._cached(("designations", possibly), build)
+        found = ordered.upto(d._hi)
+        if possibly:
+            found = [*found, *undated]
+        return tuple(view[i] for i in sorted(found))
 
     def at(self, date: DateLike, *, possibly: bool = False) -> Snapshot:
         """What was in force on ``date`` (see the module docs for partial dates)."""
         d = PartialDate.coerce(date)
-
-        def live(records: Iterable[R]) -> tuple[R, ...]:
-            return tuple(r for r in records if r.period.in_force(d, possibly=possibly))  # type: ignore[attr-defined]
-
         members: dict[str, list[Membership]] = defaultdict(list)
-        for membership in live(self.memberships):
+        for membership in self._in_force(Membership, d, possibly):
             members[membership.delegation].append(membership)
         positions: dict[tuple[str, str], Position] = {}
-        for position in live(self.positions):  # chronological: later ones win
+        for position in self._in_force(Position, d, possibly):  # chronological: later win
             positions[(position.party, position.issue)] = position
-        ceasefires = live(self.ceasefires)
-        # A designation holds from its date on: certainly once its latest day has
-        # come, possibly once its earliest day has.
-        designations = tuple(
-            g
-            for g in self.designations
-            if (g.date is None and possibly)
-            or (g.date is not None and _made_by(g.date, d, possibly=possibly))
-        )
+        ceasefires = self._in_force(Ceasefire, d, possibly)
         return Snapshot(
             date=d,
             possibly=possibly,
-            rounds_in_progress=live(self.rounds),
+            rounds_in_progress=self._in_force(Round, d, possibly),
             members={k: tuple(v) for k, v in members.items()},
             positions=positions,
             ceasefires_in_force=ceasefires,
             excluded=frozenset(e.party for c in ceasefires for e in c.exclusions),
-            designations=designations,
-            relations=live(self.relations),
+            designations=self._designations_by(d, possibly),
+            relations=self._in_force(Relation, d, possibly),
         )
 
     def gaps(self, process: str) -> tuple[Period, ...]:
@@ -415,7 +486,14 @@ class Timeline:
             If no record has this id.
         """
         self[record_id]
-        return tuple(c for c in self.claims if c.about == record_id)
+
+        def build() -> dict[str, list[Claim]]:
+            about: dict[str, list[Claim]] = defaultdict(list)
+            for claim in self.claims:
+                about[claim.about].append(claim)
+            return about
+
+        return tuple(self._cached("claims about", build).get(record_id, ()))
 
     def contested(self) -> dict[tuple[str, str], tuple[Claim, ...]]:
         """Claims that cannot all be true, grouped by ``(about, predicate)``.
@@ -446,6 +524,8 @@ class Timeline:
         'Someone Else'
         """
         replacing = {r.id: r for r in records if isinstance(r, Record)}
+        if not replacing.keys() & self._by_id.keys():
+            return Timeline._extended(self, records)
         kept = [replacing.pop(r.id, r) for r in self._records]
         return Timeline(
             [*kept, *(r for r in records if not isinstance(r, Record) or r.id in replacing)]
@@ -480,7 +560,7 @@ class Timeline:
         ]
         if conflicts:
             raise ValidationError(conflicts)
-        return Timeline([*self._records, *(r for r in other._records if r.id not in self._by_id)])
+        return Timeline._extended(self, (r for r in other._records if r.id not in self._by_id))
 
 
 def _made_by(made: PartialDate, d: PartialDate, *, possibly: bool) -> bool:

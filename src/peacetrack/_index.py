@@ -1,0 +1,290 @@
+"""The indexes behind a Timeline's queries: events by date, periods in force, referrers.
+
+Everything here works on day ordinals (plain ints, ``date.toordinal()``), never on
+pendulum objects, and is built once per Timeline, the first time a query needs it.
+
+Event index (``between``)
+    Events sorted once by ``Event.sort_key``. The sort runs on one packed int per
+    event (earliest day, span class, qualifiers, kind) and breaks the remaining ties
+    by record id. A partial date spans exactly 0 (a day), 27..30 (a month) or
+    364..365 (a year) days, so the events fall into at most seven groups of equal
+    span ``s``; within a group "the date lies inside ``[L, H]``" is the 1-d range
+    ``L <= earliest <= H - s`` on a sorted array. A window query is seven pairs of
+    bisections plus the results: O(log n + k log k), the ``k log k`` only to merge
+    the groups back into event order.
+
+Interval index (``at``)
+    For each periodic record type and each reading (certain, possibly), a period is
+    an interval ``[a, b]`` of day ordinals and "in force during the date ``[Y, X]``"
+    is ``a <= X and b >= Y``. For ``a <= b`` that splits into two disjoint parts:
+    the intervals that contain ``Y`` (a stabbing query on a static centred interval
+    tree, O(log n + k): the centre of each node is the median of its endpoints, so
+    each child holds at most half the intervals and the depth is at most
+    ``log2 n + 1``; each node answers with one bisection on its intervals sorted by
+    start or by end) and the intervals that start in ``(Y, X]`` (one bisection on
+    all starts). A certain reading can give ``b < a`` (a period from "2016-01" to
+    "2016-01-15" may have ended before it certainly began); such intervals match
+    only when ``Y < a <= X``, so they sit in their own array sorted by ``a`` and are
+    filtered: empty for a day-precise date, at most those starting inside the
+    date's month or year otherwise.
+
+Referrer index (``involving``, ``claims_about``)
+    Record id -> the records that refer to it (source citations aside).
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime
+import itertools
+from array import array
+from collections.abc import Callable, Iterable, Sequence
+from typing import Any
+
+from peacetrack.dates import PartialDate, Period
+from peacetrack.events import Event, EventKind, event_kinds, make_event
+from peacetrack.records import Claim, Incident, Record
+
+__all__ = ["EventIndex", "IntervalIndex", "OrderedBounds", "build_referrers"]
+
+_KINDS = tuple(EventKind)
+_RANK = {kind: i for i, kind in enumerate(_KINDS)}
+# hi - lo of a partial date -> its span class, in the same order as hi.
+_SPANS = (0, 27, 28, 29, 30, 364, 365)
+_SPAN_CODE = {span: code for code, span in enumerate(_SPANS)}
+FAR_FUTURE = datetime.date.max.toordinal()  # what an open period's end reads as
+
+
+def _pack(date: PartialDate, rank: int) -> int:
+    lo = date._lo
+    qual = (date.uncertain << 1) | date.approximate
+    return ((((lo << 3) | _SPAN_CODE[date._hi - lo]) << 2 | qual) << 4) | rank
+
+
+class EventIndex:
+    """Every event of a timeline in ``Event.sort_key`` order, stored as packed ints
+    and the records they come from; :class:`~peacetrack.events.Event` objects are
+    made only for the events a query returns."""
+
+    __slots__ = ("_groups", "keys", "records")
+
+    def __init__(self, records: Iterable[Record], resigned: frozenset[str]) -> None:
+        keys: list[int] = []
+        owners: list[Record] = []
+        add_key, add_owner = keys.append, owners.append
+        incident_rank, claim_rank = _RANK[EventKind.INCIDENT], _RANK[EventKind.CLAIM]
+        for record in records:
+            cls = type(record)
+            # The two record types that make up most corpora take a short path.
+            if cls is Incident:
+                add_key(_pack(record.date, incident_rank))  # type: ignore[attr-defined]
+                add_owner(record)
+            elif cls is Claim:
+                if record.date is not None:  # type: ignore[attr-defined]
+                    add_key(_pack(record.date, claim_rank))  # type: ignore[attr-defined]
+                    add_owner(record)
+            else:
+                for kind in event_kinds(record, resigned):
+                    add_key(_pack(_date_of(record, kind), _RANK[kind]))
+                    add_owner(record)
+        order = sorted(range(len(keys)), key=keys.__getitem__)
+        sorted_keys = [keys[i] for i in order]
+        _break_ties(order, sorted_keys, owners)
+        self.keys = array("q", sorted_keys)
+        self.records = [owners[i] for i in order]
+        # Per span class: the earliest days (ascending) and the global positions.
+        grouped: dict[int, tuple[array[int], array[int]]] = {}
+        for position, key in enumerate(sorted_keys):
+            span = (key >> 6) & 7
+            group = grouped.get(span)
+            if group is None:
+                group = grouped[span] = (array("i"), array("i"))
+            group[0].append(key >> 9)
+            group[1].append(position)
+        self._groups = [(_SPANS[span], los, pos) for span, (los, pos) in sorted(grouped.items())]
+
+    def __len__(self) -> int:
+        return len(self.keys)
+
+    def event(self, position: int) -> Event:
+        """The event at ``position`` in event order."""
+        return make_event(self.records[position], _KINDS[self.keys[position] & 15])
+
+    def events(self, positions: Iterable[int]) -> tuple[Event, ...]:
+        """The events at these positions."""
+        keys, records, kinds = self.keys, self.records, _KINDS
+        return tuple(make_event(records[p], kinds[keys[p] & 15]) for p in positions)
+
+    def within(self, lo: int, hi: int) -> list[int]:
+        """Positions, in event order, of the events whose whole date lies in
+        ``[lo, hi]`` (day ordinals)."""
+        found: list[Sequence[int]] = []
+        for span, los, positions in self._groups:
+            first = bisect.bisect_left(los, lo)
+            last = bisect.bisect_right(los, hi - span)
+            if first < last:
+                found.append(positions[first:last])
+        if not found:
+            return []
+        if len(found) == 1:
+            return list(found[0])
+        return sorted(itertools.chain.from_iterable(found))
+
+
+def _date_of(record: Any, kind: EventKind) -> PartialDate:
+    from peacetrack.events import event_date
+
+    return event_date(record, kind)
+
+
+def _break_ties(order: list[int], keys: list[int], owners: list[Record]) -> None:
+    """Within runs of equal packed keys, order by record id (in place)."""
+    n = len(keys)
+    start = 0
+    previous = keys[0] if n else 0
+    for i in range(1, n + 1):
+        if i == n or keys[i] != previous:
+            if i - start > 1:
+                run = order[start:i]
+                run.sort(key=lambda j: owners[j].id)
+                order[start:i] = run
+            if i < n:
+                start, previous = i, keys[i]
+
+
+class OrderedBounds:
+    """Items with one day ordinal each; ``upto(x)`` lists those with ordinal <= x."""
+
+    __slots__ = ("_bounds", "_items")
+
+    def __init__(self, bounds: Sequence[int], items: Sequence[int]) -> None:
+        order = sorted(range(len(bounds)), key=bounds.__getitem__)
+        self._bounds = [bounds[i] for i in order]
+        self._items = [items[i] for i in order]
+
+    def upto(self, x: int) -> list[int]:
+        """The items whose ordinal is at most ``x``."""
+        return self._items[: bisect.bisect_right(self._bounds, x)]
+
+
+class _Node:
+    __slots__ = ("by_end", "by_end_items", "by_start", "by_start_items", "centre", "left", "right")
+
+    def __init__(self, centre: int) -> None:
+        self.centre = centre
+        self.by_start: list[int] = []  # starts, ascending
+        self.by_start_items: list[int] = []
+        self.by_end: list[int] = []  # negated ends, ascending (ends descending)
+        self.by_end_items: list[int] = []
+        self.left: _Node | None = None
+        self.right: _Node | None = None
+
+
+class IntervalIndex:
+    """Closed intervals ``[a, b]`` of ints, each with an item (an int); answers
+    ``overlapping(y, x)``: the items with ``a <= x and b >= y``.
+
+    See the module docstring for the structure and its bounds.
+    """
+
+    __slots__ = ("_inverted", "_inverted_starts", "_items", "_root", "_starts")
+
+    def __init__(self, starts: Sequence[int], ends: Sequence[int], items: Sequence[int]) -> None:
+        proper = [i for i in range(len(starts)) if starts[i] <= ends[i]]
+        inverted = sorted(
+            (i for i in range(len(starts)) if starts[i] > ends[i]), key=starts.__getitem__
+        )
+        self._inverted_starts = [starts[i] for i in inverted]
+        self._inverted = [(ends[i], items[i]) for i in inverted]
+        by_start = sorted(proper, key=starts.__getitem__)
+        self._starts = [starts[i] for i in by_start]
+        self._items = [items[i] for i in by_start]
+        self._root = _build(by_start, starts, ends, items)
+
+    def overlapping(self, y: int, x: int) -> list[int]:
+        """Items whose interval meets ``[y, x]``, i.e. ``a <= x`` and ``b >= y``."""
+        found = self.stabbing(y)
+        first = bisect.bisect_right(self._starts, y)
+        last = bisect.bisect_right(self._starts, x)
+        found.extend(self._items[first:last])
+        first = bisect.bisect_right(self._inverted_starts, y)
+        last = bisect.bisect_right(self._inverted_starts, x)
+        found.extend(item for end, item in self._inverted[first:last] if end >= y)
+        return found
+
+    def stabbing(self, q: int) -> list[int]:
+        """Items of the intervals with ``a <= q <= b`` (``a <= b`` ones only)."""
+        found: list[int] = []
+        node = self._root
+        while node is not None:
+            if q < node.centre:
+                found.extend(node.by_start_items[: bisect.bisect_right(node.by_start, q)])
+                node = node.left
+            elif q > node.centre:
+                found.extend(node.by_end_items[: bisect.bisect_right(node.by_end, -q)])
+                node = node.right
+            else:
+                found.extend(node.by_start_items)
+                break
+        return found
+
+
+def _build(
+    members: list[int], starts: Sequence[int], ends: Sequence[int], items: Sequence[int]
+) -> _Node | None:
+    """A centred interval tree over ``members`` (indices sorted by start)."""
+    if not members:
+        return None
+    endpoints = sorted(itertools.chain((starts[i] for i in members), (ends[i] for i in members)))
+    centre = endpoints[len(members)]  # the median endpoint: each side gets <= half
+    node = _Node(centre)
+    left: list[int] = []
+    right: list[int] = []
+    here: list[int] = []
+    for i in members:  # stays sorted by start
+        if ends[i] < centre:
+            left.append(i)
+        elif starts[i] > centre:
+            right.append(i)
+        else:
+            here.append(i)
+    node.by_start = [starts[i] for i in here]
+    node.by_start_items = [items[i] for i in here]
+    by_end = sorted(here, key=lambda i: -ends[i])
+    node.by_end = [-ends[i] for i in by_end]
+    node.by_end_items = [items[i] for i in by_end]
+    node.left = _build(left, starts, ends, items)
+    node.right = _build(right, starts, ends, items)
+    return node
+
+
+def period_bounds(period: Period, *, possibly: bool) -> tuple[int, int]:
+    """The interval a period occupies under a reading (see ``Period.in_force``)."""
+    if possibly:
+        return period.start._lo, period.latest_ordinal
+    end = period.end
+    return period.start._hi, FAR_FUTURE if end is None else end._lo
+
+
+def interval_index(records: Sequence[Any], *, possibly: bool) -> IntervalIndex:
+    """An :class:`IntervalIndex` over the periods of ``records``; items are positions."""
+    bounds = [period_bounds(r.period, possibly=possibly) for r in records]
+    return IntervalIndex([b[0] for b in bounds], [b[1] for b in bounds], range(len(records)))
+
+
+def build_referrers(
+    records: Iterable[Record], references: Callable[[Record], Iterable[tuple[str, str]]]
+) -> dict[str, list[Record]]:
+    """Record id -> the records that refer to it (not counting ``sources``), each once."""
+    referrers: dict[str, list[Record]] = {}
+    for record in records:
+        seen: set[str] = set()
+        for field, target in references(record):
+            if field != "sources" and target not in seen:
+                seen.add(target)
+                bucket = referrers.get(target)
+                if bucket is None:
+                    referrers[target] = [record]
+                else:
+                    bucket.append(record)
+    return referrers
