@@ -20,7 +20,9 @@ Text from the data can never break the diagram: whitespace is folded to one spac
 and every character Mermaid gives a meaning to (``: ; # % < > & " ' ` { } [ ] ( ) |
 = \\``) is written as a Mermaid entity code such as ``#58;``, which Mermaid turns
 back into the character when it draws. Every line starts with peacetrack's own
-words, so a name can never be read as a keyword.
+words ("Round", "In force", "Exclusion of", "Resignation of"), so a name can never
+be read as one of Mermaid's keywords (a gantt line that starts with "excludes" is a
+setting, not a task).
 
 Examples
 --------
@@ -153,7 +155,7 @@ def _gantt_lines(t: Timeline) -> Iterator[str]:
         yield f"    In force :{_bar(item, end_of_all)}"
         for exclusion in c.exclusions:
             who = sanitize(name(t, exclusion.party))
-            yield f"    Excludes {who} :crit, {_bar(item, end_of_all)}"
+            yield f"    Exclusion of {who} :crit, {_bar(item, end_of_all)}"
     if resignations:
         yield "    section Resignations"
         for item in resignations:
