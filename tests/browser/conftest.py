@@ -26,23 +26,11 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
+import attrs
 import pytest
 
-from peacetrack import (
-    Ceasefire,
-    Delegation,
-    Designation,
-    Incident,
-    Membership,
-    Party,
-    PartyKind,
-    Person,
-    Process,
-    Resignation,
-    Round,
-    Source,
-    Timeline,
-)
+from peacetrack import Designation, Exclusion, Incident, Party, Timeline
+from peacetrack.datasets import geneva_2016
 
 HERE = Path(__file__).parent
 NODE_MODULES = HERE / "node_modules"
@@ -164,89 +152,19 @@ def render_page(served_dir: Path, base_url: str) -> RenderPage:
 XSS_NAME = "<img src=x onerror=alert(1)>"
 
 
-def _handmade() -> Timeline:
-    # Stands in for peacetrack.datasets.geneva_2016() until the bundled case lands.
-    return Timeline(
-        [
-            Source("src-un", "Talks resume in Geneva", "UN News", url="https://news.un.org/x"),
-            Party("un", "United Nations", "mediator"),
-            Party("gov", "Government of Syria", "government"),
-            Party("hnc", "High Negotiations Committee", "opposition"),
-            Party("nusra", "Nusra Front", "armed_group"),
-            Person("alloush", "Mohammed Alloush"),
-            Person("jaafari", "Bashar al-Jaafari"),
-            Process("geneva-2016", "Geneva intra-Syrian talks 2016", "un"),
-            Delegation("gov-d", "gov", "geneva-2016"),
-            Delegation("hnc-d", "hnc", "geneva-2016"),
-            Round(
-                "r1",
-                "geneva-2016",
-                1,
-                "2016-01-29/2016-02-03",
-                "Geneva",
-                "proximity",
-                "suspended",
-                delegations=("gov-d", "hnc-d"),
-                sources=("src-un",),
-            ),
-            Round(
-                "r2",
-                "geneva-2016",
-                2,
-                "2016-03-14/2016-03-24",
-                "Geneva",
-                "proximity",
-                "adjourned",
-                delegations=("gov-d", "hnc-d"),
-            ),
-            Round(
-                "r3",
-                "geneva-2016",
-                3,
-                "2016-04-13/2016-04-27",
-                "Geneva",
-                "proximity",
-                "adjourned",
-                delegations=("gov-d", "hnc-d"),
-            ),
-            Membership("m-alloush", "alloush", "hnc-d", "chief negotiator", "2016-01/2016-05-29"),
-            Membership("m-jaafari", "jaafari", "gov-d", "head", "2016-01-29/.."),
-            Resignation(
-                "res-alloush",
-                "alloush",
-                "m-alloush",
-                "2016-05-29",
-                reason="no progress on the ground",
-            ),
-            Ceasefire(
-                "coh",
-                "Cessation of hostilities",
-                "2016-02-27/..",
-                parties=("gov", "hnc"),
-                exclusions=[{"party": "nusra", "reason": "designated terrorist"}],
-            ),
-        ]
-    )
-
-
 @pytest.fixture(scope="session")
 def geneva_case() -> Timeline:
     """The Geneva 2016 case, plus a party whose name is an HTML injection, designated
     and excluded from a ceasefire so that it appears in headlines and in text."""
-    try:
-        from peacetrack.datasets import geneva_2016
-    except ImportError:
-        t = _handmade()
-    else:
-        t = geneva_2016()
-    by = next(
-        p.id
-        for p in t.parties
-        if p.kind is PartyKind.INTERGOVERNMENTAL or p.kind is PartyKind.MEDIATOR
+    t = geneva_2016()
+    ceasefire = t.ceasefires[0]
+    excluded = attrs.evolve(
+        ceasefire, exclusions=(*ceasefire.exclusions, Exclusion("xss-party", XSS_NAME))
     )
-    return t.with_records(
+    return t.without(ceasefire.id).with_records(
+        excluded,
         Party("xss-party", XSS_NAME, "armed_group"),
-        Designation("xss-designation", "xss-party", by, "listed <b>group</b>", date="2016-05-17"),
+        Designation("xss-designation", "xss-party", "un", "listed <b>group</b>", date="2016-05-17"),
         Incident(
             "xss-incident",
             "shelling",

@@ -144,7 +144,7 @@ def _describe(t: Timeline, r: Record) -> Item | None:
     if isinstance(r, Claim) and r.date is not None:
         value = str(r.value).lower() if isinstance(r.value, bool) else str(r.value)
         qualifier = f"{r.qualifier.value} " if r.qualifier is not None else ""
-        headline = f"{name(t, r.claimant)}: {r.predicate} {qualifier}{value}"
+        headline = f"{name(t, r.claimant)}: {r.predicate} = {qualifier}{value}"
         details = [f"About: {name(t, r.about)}"]
         if r.quote:
             details.append(f"“{r.quote}”")
