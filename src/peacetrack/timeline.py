@@ -378,18 +378,24 @@ class Timeline:
     def _involved(self, record_id: str) -> set[str]:
         referrers = self._referrer_index()
         ids = {record_id}
-        for record in referrers.get(record_id, ()):
-            ids.add(record.id)
-            if isinstance(record, Delegation | Membership):
-                ids.update(r.id for r in referrers.get(record.id, ()))
+        todo = list(referrers.get(record_id, ()))
+        while todo:
+            record = todo.pop()
+            if record.id not in ids:
+                ids.add(record.id)
+                # A delegation stands for its members, a membership for its end.
+                if isinstance(record, Delegation | Membership):
+                    todo.extend(referrers.get(record.id, ()))
         return ids
 
     def involving(self, record_id: str) -> tuple[Event, ...]:
         """Events of the record itself and of every record that refers to it.
 
-        A party also stands for its delegations, and a person for their
-        memberships, so ``involving("hnc")`` includes its members joining and
-        resigning. Source citations do not count as involvement.
+        A party also stands for its delegations, a delegation for its
+        memberships, and a membership for its resignation, so
+        ``involving("hnc")`` includes its members joining and resigning (and the
+        rounds its delegation attended). Source citations do not count as
+        involvement.
 
         Raises
         ------
