@@ -387,7 +387,7 @@ def _snapshot_text(t: Timeline, s: Snapshot, width: int) -> str:
     section(
         "Members by delegation",
         [
-            (f"  {_name(t, d)}", _name(t, m.person), f"{m.role}, {_since(m.period)}")
+            (f"  {_name(t, d)}", f"{_name(t, m.person)}, {m.role}, {_since(m.period)}")
             for d, members in s.members.items()
             for m in members
         ],
@@ -395,7 +395,7 @@ def _snapshot_text(t: Timeline, s: Snapshot, width: int) -> str:
     section(
         "Positions",
         [
-            (f"  {_name(t, party)}", _name(t, issue), p.stance)
+            (f"  {_name(t, party)}", f"on {_name(t, issue)}: {p.stance}")
             for (party, issue), p in s.positions.items()
         ],
     )
@@ -488,6 +488,36 @@ def _cmd_validate(args: argparse.Namespace) -> int:
     return 0
 
 
+# -- graph ------------------------------------------------------------------------------------
+
+
+def _cmd_graph(args: argparse.Namespace) -> int:
+    from peacetrack import graph
+
+    fmt = args.format or ("json" if args.json else "graphml")
+    if args.json and fmt != "json":
+        return _fail(f"--json asks for JSON but --format asks for {fmt}; give one of them.")
+    date = None
+    if args.at is not None:
+        try:
+            date = PartialDate.parse(args.at)
+        except PeacetrackError as exc:
+            return _fail(
+                f"--at {args.at!r} is not a date: {exc}. Give a date such as 2016-05-01 or 2016-05."
+            )
+    t = _load(args.file)
+    text = graph.to_text(graph.parties(t, at=date, possibly=args.possibly), fmt)
+    if args.output is None:
+        sys.stdout.write(text)
+        return 0
+    try:
+        with open(args.output, "w", encoding="utf-8") as out:
+            out.write(text)
+    except OSError as exc:
+        return _fail(f"cannot write {args.output}: {exc.strerror or exc}")
+    return 0
+
+
 # -- the parser -------------------------------------------------------------------------------
 
 
@@ -531,6 +561,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--possibly", action="store_true", help="include what may have been in force")
 
     _add_command(sub, "validate", _cmd_validate, "check a file and list every problem")
+
+    p = _add_command(sub, "graph", _cmd_graph, "write the party graph (networkx) as text")
+    p.add_argument("--at", metavar="DATE", help="only what was in force on this date")
+    p.add_argument("--possibly", action="store_true", help="include what may have been in force")
+    p.add_argument("--format", choices=["graphml", "gexf", "json", "dot"], help="default: graphml")
+    p.add_argument("-o", "--output", metavar="OUT", help="write to this file, not stdout")
 
     return parser
 
