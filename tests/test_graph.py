@@ -582,3 +582,88 @@ def test_designated_in_coalitions(t: Timeline) -> None:
     )
     assert pg.designated_in_coalitions(engaged, engaged=True) == {"nusra": ("aoc",)}
     assert pg.designated_in_coalitions(engaged, at="2016-06-01", engaged=True) == {}
+
+
+# -- the bundled Geneva 2016 case --------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def geneva() -> Timeline:
+    from peacetrack.datasets import geneva_2016
+
+    return geneva_2016()
+
+
+def hnc_members(g: nx.MultiDiGraph) -> set[str]:
+    return {u for u, _, kind in g.in_edges("hnc", data="kind") if kind == "member_of"}
+
+
+def test_geneva_alloush_in_the_hnc_delegation_until_he_resigns(geneva: Timeline) -> None:
+    on_may_1 = pg.parties(geneva, at="2016-05-01")
+    assert "alloush" in hnc_members(on_may_1)
+    [edge] = [d for u, _, d in on_may_1.in_edges("hnc", data=True) if u == "alloush"]
+    assert edge["role"] == "chief negotiator"
+    assert edge["delegation"] == "hnc-delegation"
+    assert "alloush" not in hnc_members(pg.parties(geneva, at="2016-06-01"))
+
+
+def test_geneva_nusra_excluded_from_its_ceasefires(geneva: Timeline) -> None:
+    excluding = {c.id for c in geneva.ceasefires if "nusra" in {e.party for e in c.exclusions}}
+    assert excluding  # the case records at least one such ceasefire
+    g = pg.ceasefire_exclusions(geneva)
+    assert {v for _, v, k in g.out_edges("nusra", data="kind") if k == "excluded_from"} == excluding
+    assert "nusra" in pg.excluded_from_all(geneva)
+    assert "nusra" in pg.excluded_from_all(geneva, at="2016-05-01")
+    full = pg.parties(geneva)
+    assert {v for _, v, k in full.out_edges("nusra", data="kind") if k == "excluded_from"} == (
+        excluding
+    )
+
+
+def test_geneva_proximity_rounds_are_stars(geneva: Timeline) -> None:
+    assert geneva.rounds
+    for round_ in geneva.rounds:
+        g = pg.round_topology(geneva, round_.id)
+        assert g.graph["format"] == "proximity"
+        hub = "de-mistura"
+        assert g.degree(hub) == len(round_.delegations) == g.number_of_edges()
+        assert all(hub in edge for edge in g.edges)
+
+
+def test_geneva_questions(geneva: Timeline) -> None:
+    assert pg.designated_in_coalitions(geneva, at="2016-05-01")["nusra"] == ("army-of-conquest",)
+    assert "russia" in pg.backers(geneva, "gov-delegation", at="2016-05-01")
+    path = pg.link_between(geneva, "alloush", "russia", at="2016-05-01")
+    assert path is not None
+    assert path[0] == pg.Hop("alloush", "member_of", "hnc", "alloush-chief-negotiator")
+
+
+# -- the picture script ------------------------------------------------------------------
+
+
+def test_render_script_writes_a_png_and_can_run_again(tmp_path: Any) -> None:
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    script = Path(__file__).resolve().parent.parent / "scripts" / "render_graph.py"
+    out = tmp_path / "sub" / "graph.png"
+    for _ in range(2):  # rerunnable: the second run overwrites the first
+        done = subprocess.run(
+            [sys.executable, str(script), str(out), "--at", "2016-05-01"],
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        assert done.returncode == 0, done.stderr
+        assert out.read_bytes().startswith(b"\x89PNG\r\n\x1a\n")
+        assert out.stat().st_size > 10_000
+    assert [p.name for p in out.parent.iterdir()] == ["graph.png"]  # no temp file left
+    bad = subprocess.run(
+        [sys.executable, str(script), str(out), "--at", "2016-13"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert bad.returncode == 1
+    assert "2016-13" in bad.stderr

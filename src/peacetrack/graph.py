@@ -649,6 +649,8 @@ def _gexf_dates(g: nx.Graph) -> nx.Graph:
 
 
 def _dot_quote(value: Any) -> str:
+    if isinstance(value, bool):  # Graphviz spells booleans in lower case
+        value = "true" if value else "false"
     text = str(value).replace("\\", "\\\\").replace('"', '\\"')
     return '"' + text.replace("\r\n", "\\n").replace("\n", "\\n").replace("\r", "\\n") + '"'
 
