@@ -362,7 +362,7 @@ def from_popolo(doc: Mapping[str, Any], *, default_kind: PartyKind | None = None
                     where, f"a member of process {org_id} must be its mediator or a delegation"
                 )
         elif classification(org_id) == DELEGATION and isinstance(m.get("person_id"), str):
-            person_memberships.append((where, m))
+            person_memberships.append((i, where, m))
         else:
             r.problem(
                 where,
@@ -400,7 +400,7 @@ def from_popolo(doc: Mapping[str, Any], *, default_kind: PartyKind | None = None
         elif (party_kind := r.kind(where, kind)) is not None:
             aliases = r.aliases(where, o)
             records.append(Party(oid, name, party_kind, aliases=aliases, sources=cited))
-    for i, (where, m) in enumerate(person_memberships):
+    for i, where, m in person_memberships:
         start = r.date(where, m, "start_date")
         end = r.date(where, m, "end_date") if m.get("end_date") is not None else None
         role = r.text(where, m, "role")
