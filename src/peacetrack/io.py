@@ -183,10 +183,18 @@ class _Bad(ValueError):
     """A value the converter refuses; the message says what was expected."""
 
 
+_RUN = re.compile(rf"\S{{{_LONG},}}")
+
+
 def _short(text: str, limit: int = _LONG) -> str:
+    """``text`` with every run of more than ``limit`` non-space characters cut down,
+    so that an error never echoes a huge input back whole."""
     if len(text) <= limit:
         return text
-    return f"{text[: limit // 2]}…({len(text)} characters)…{text[-20:]}"
+    text = _RUN.sub(lambda m: f"{m[0][:80]}…({len(m[0])} characters)…{m[0][-20:]}", text)
+    if len(text) > 5 * limit:  # long but spaced out
+        text = f"{text[: 2 * limit]}…({len(text)} characters)…{text[-2 * limit :]}"
+    return text
 
 
 def _describe(value: Any) -> str:
@@ -440,7 +448,7 @@ def _structure_record(raw: Any, index: int) -> tuple[Record | None, list[Problem
 def _shorten(problem: Problem) -> Problem:
     record_id = None if problem.record_id is None else _short(problem.record_id)
     field = None if problem.field is None else _short(problem.field)
-    return Problem(record_id, field, _short(problem.message, 1000))
+    return Problem(record_id, field, _short(problem.message))
 
 
 # -- parsing ----------------------------------------------------------------------------
