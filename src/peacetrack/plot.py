@@ -161,15 +161,18 @@ def _window(
     if lo is not None and hi is not None and hi <= lo:
         raise InvalidDateError(f"end {end} is before start {start}")
     if lo is None or hi is None:
+        # The talks set the window: it opens with the first round (earlier things are
+        # pinned to the left edge) and closes after the last dated thing.
         firsts: list[int] = [r.period.start.earliest_ordinal for r in rounds]
         lasts: list[int] = [(r.period.end or r.period.start).latest_ordinal + 1 for r in rounds]
-        for d in (
+        others = [
             *(c.period.start for c in t.ceasefires),
             *(r.date for r in t.resignations),
             *(i.date for i in t.incidents),
-        ):
-            firsts.append(d.earliest_ordinal)
-            lasts.append(d.latest_ordinal + 1)
+        ]
+        lasts += [d.latest_ordinal + 1 for d in others]
+        if not rounds:
+            firsts += [d.earliest_ordinal for d in others]
         if not firsts:
             firsts = [g.date.earliest_ordinal for g in t.designations if g.date is not None]
             lasts = [g.date.latest_ordinal + 1 for g in t.designations if g.date is not None]
@@ -177,10 +180,13 @@ def _window(
             return None
         low, high = min(firsts), max(lasts)
         margin = max(3, (high - low) // 25)
-        lo = low - margin if lo is None else lo
-        hi = high + margin if hi is None else hi
-        if hi <= lo:
-            raise InvalidDateError(f"nothing to show between {start} and {end}")
+        if lo is None and hi is None:
+            lo, hi = low - margin, high + margin
+        elif lo is None:
+            assert hi is not None
+            lo = min(low - margin, hi - 30)
+        else:
+            hi = max(high + margin, lo + 30)
     return lo, hi
 
 
@@ -571,17 +577,18 @@ def _timeline_legend(fig: Figure, lanes: list[tuple[str, str]], ceasefires: bool
 # -- graph ---------------------------------------------------------------------------
 
 _EDGE_COLOURS = {
-    "supports": "#2e86c1",
-    "allied_with": "#17a589",
-    "part_of": "#7d3c98",
-    "fights": "#c0392b",
-    "opposes": "#e67e22",
+    "supports": "#1f77b4",
+    "allied_with": "#17becf",
+    "part_of": "#9467bd",
+    "fights": "#d62728",
+    "opposes": "#ff7f0e",
     "member_of": "#34495e",
-    "mediates": "#b7950b",
-    "party_to": "#27ae60",
-    "excluded_from": "#922b21",
-    "designated_by": "#6c3483",
+    "mediates": "#bcbd22",
+    "party_to": "#2ca02c",
+    "excluded_from": "#8c564b",
+    "designated_by": "#e377c2",
 }
+_DASHED = frozenset({"excluded_from", "designated_by"})
 _SPARE_COLOURS = ("#5d6d7e", "#a04000", "#1abc9c", "#884ea0", "#d4ac0d", "#7f8c8d")
 _NODE_COLOURS = {
     "person": "#f5cba7",
@@ -605,20 +612,30 @@ def _edge_colour(kind: str, extra: dict[str, str]) -> str:
 
 
 def _circle_layout(nx: Any, g: Any) -> dict[Any, tuple[float, float]]:
-    """Nodes on an ellipse, each connected group together and walked breadth-first
-    from its best-connected node, so most edges are short chords. Deterministic."""
+    """Linked nodes on an ellipse, each connected group together and walked
+    breadth-first from its best-connected node, so most edges are short chords;
+    nodes with no edge in a row underneath. Deterministic."""
     import math
 
     order: list[Any] = []
-    groups = sorted(nx.connected_components(g), key=lambda c: (-len(c), sorted(map(str, c))))
+    alone = sorted((v for v in g if g.degree(v) == 0), key=str)
+    linked = g.subgraph(v for v in g if g.degree(v) > 0)
+    groups = sorted(nx.connected_components(linked), key=lambda c: (-len(c), sorted(map(str, c))))
     for group in groups:
-        root = max(sorted(group, key=str), key=g.degree)
-        order += [root, *(v for _, v in nx.bfs_edges(g, root, sort_neighbors=sorted))]
+        root = max(sorted(group, key=str), key=linked.degree)
+        order += [root, *(v for _, v in nx.bfs_edges(linked, root, sort_neighbors=sorted))]
     n = len(order)
-    return {
-        node: (1.35 * math.cos(2 * math.pi * i / n), math.sin(2 * math.pi * i / n))
+    pos = {
+        node: (1.35 * math.sin(2 * math.pi * i / n), math.cos(2 * math.pi * i / n))
         for i, node in enumerate(order)
     }
+    per_row = 5
+    for i, node in enumerate(alone):
+        row, col = divmod(i, per_row)
+        in_row = min(per_row, len(alone) - row * per_row)
+        x = 0.0 if in_row == 1 else -1.2 + 2.4 * col / (in_row - 1)
+        pos[node] = (x, -1.3 - 0.18 * row)
+    return pos
 
 
 def graph_figure(t: Timeline, at: DateLike | None = None) -> Figure:
@@ -732,11 +749,20 @@ def graph_figure(t: Timeline, at: DateLike | None = None) -> Figure:
                 "shrinkA": 2,
                 "shrinkB": 2,
                 "connectionstyle": f"arc3,rad={0.08 + 0.14 * n}",
+                "linestyle": "--" if kind in _DASHED else "-",
             },
             zorder=2,
         )
     edge_handles = [
-        Line2D([], [], color=c, linewidth=2, label=k.replace("_", " ")) for k, c in kinds.items()
+        Line2D(
+            [],
+            [],
+            color=c,
+            linewidth=2,
+            linestyle="--" if k in _DASHED else "-",
+            label=k.replace("_", " "),
+        )
+        for k, c in sorted(kinds.items())
     ]
     node_handles = [
         Patch(facecolor=c, edgecolor="#555555", label=k.replace("_", " "))
