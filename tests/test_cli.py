@@ -63,7 +63,7 @@ def test_subprocess_default_prints_the_geneva_timeline() -> None:
     result = run()
     assert result.returncode == 0, result.stderr
     out = " ".join(result.stdout.split())  # summaries wrap; compare words
-    assert "UN-mediated intra-Syrian talks in Geneva" in out
+    assert "UN-mediated intra-Syrian proximity talks in Geneva (2016)" in out
     for line in ("Round 1 2016-01-29 to 2016-02-03", "Round 3 2016-04-13 to 2016-04-27"):
         assert line in out
     assert "Mohammed Alloush resigns" in out
