@@ -16,13 +16,13 @@ a span starts on ``start.earliest`` and runs to ``end.latest`` (written as the d
 after, since a gantt end is exclusive); a milestone sits on its ``earliest`` day. An
 open span runs to the latest date the timeline mentions.
 
-Text from the data can never break the diagram: whitespace is folded to one space
-and every character Mermaid gives a meaning to (``: ; # % < > & " ' ` { } [ ] ( ) |
-= \\``) is written as a Mermaid entity code such as ``#58;``, which Mermaid turns
-back into the character when it draws. Every line starts with peacetrack's own
-words ("Round", "In force", "Exclusion of", "Resignation of"), so a name can never
-be read as one of Mermaid's keywords (a gantt line that starts with "excludes" is a
-setting, not a task).
+Text from the data can never break the diagram: whitespace is folded to one space,
+and every character that is not printable or that Mermaid gives a meaning to
+(``: ; # % < > & " ' ` { } [ ] ( ) | = \\``) is written as a Mermaid entity code
+such as ``#58;``, which Mermaid turns back into the character when it draws.
+Every line starts with peacetrack's own words ("Round", "In force", "Exclusion of",
+"Resignation of"), so a name can never be read as one of Mermaid's keywords (a gantt
+line that starts with "excludes" is a setting, not a task).
 
 Examples
 --------
@@ -70,20 +70,17 @@ _SPACE = re.compile(r"\s+")
 
 
 def sanitize(text: str) -> str:
-    """Make ``text`` safe inside a Mermaid line: fold whitespace, drop control
-    characters and write Mermaid's special characters as entity codes.
+    """Make ``text`` safe inside a Mermaid line: fold whitespace into single spaces
+    and write Mermaid's special characters, and any character that is not printable,
+    as entity codes. Mermaid draws the original characters back.
 
     >>> sanitize("Nusra: excluded\\n(#1)")
     'Nusra#58; excluded #40;#35;1#41;'
     """
     folded = _SPACE.sub(" ", text).strip()
-    out = []
-    for ch in folded:
-        if ch in _SPECIAL:
-            out.append(f"#{ord(ch)};")
-        elif ch.isprintable():
-            out.append(ch)
-    return "".join(out)
+    out = "".join(f"#{ord(ch)};" if ch in _SPECIAL or not ch.isprintable() else ch for ch in folded)
+    # A line needs some text after its keyword or separator; never leave it empty.
+    return out or "#160;"
 
 
 def _label(item: Item) -> str:
