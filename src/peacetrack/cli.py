@@ -518,6 +518,38 @@ def _cmd_graph(args: argparse.Namespace) -> int:
     return 0
 
 
+# -- plot -------------------------------------------------------------------------------------
+
+
+def _cmd_plot(args: argparse.Namespace) -> int:
+    from peacetrack.plot import MissingExtraError, graph_figure, timeline_figure
+
+    fmt = args.output.rpartition(".")[2].lower() if "." in args.output else ""
+    if fmt not in ("png", "svg"):
+        return _fail(f"-o {args.output!r}: the file name must end in .png or .svg.")
+    if args.at is not None and args.kind != "graph":
+        return _fail("--at draws the graph as it stood on a date; use it with --kind graph.")
+    date = None
+    if args.at is not None:
+        try:
+            date = PartialDate.parse(args.at)
+        except PeacetrackError as exc:
+            return _fail(
+                f"--at {args.at!r} is not a date: {exc}. Give a date such as 2016-05-01 or 2016-05."
+            )
+    t = _load(args.file)
+    try:
+        fig = timeline_figure(t) if args.kind == "timeline" else graph_figure(t, at=date)
+    except MissingExtraError as exc:
+        return _fail(str(exc))
+    try:
+        fig.savefig(args.output, format=fmt)
+    except OSError as exc:
+        return _fail(f"cannot write {args.output}: {exc.strerror or exc}")
+    print(f"wrote {args.output} ({args.kind} of {_where(args.file)})")
+    return 0
+
+
 # -- the parser -------------------------------------------------------------------------------
 
 
@@ -567,6 +599,16 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--possibly", action="store_true", help="include what may have been in force")
     p.add_argument("--format", choices=["graphml", "gexf", "json", "dot"], help="default: graphml")
     p.add_argument("-o", "--output", metavar="OUT", help="write to this file, not stdout")
+
+    plot_help = "draw the timeline or the party graph as a PNG or SVG image (extra: plot)"
+    p = sub.add_parser("plot", help=plot_help, description=plot_help)
+    p.add_argument(
+        "file", nargs="?", metavar="FILE", help="a peacetrack JSON file (default: the bundled case)"
+    )
+    p.add_argument("-o", "--output", required=True, metavar="OUT", help="an image: *.png or *.svg")
+    p.add_argument("--kind", choices=["timeline", "graph"], default="timeline")
+    p.add_argument("--at", metavar="DATE", help="with --kind graph: as it stood on this date")
+    p.set_defaults(func=_cmd_plot)
 
     return parser
 

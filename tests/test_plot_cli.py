@@ -1,0 +1,123 @@
+"""`peacetrack plot`: images from the command line, and clear errors for bad input."""
+
+from __future__ import annotations
+
+import os
+import struct
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from peacetrack import Party, Timeline
+from peacetrack.cli import main
+from peacetrack.datasets import geneva_2016
+from peacetrack.io import dumps
+
+
+def _png_size(path: Path) -> tuple[int, int]:
+    data = path.read_bytes()
+    assert data[:8] == b"\x89PNG\r\n\x1a\n"
+    width, height = struct.unpack(">II", data[16:24])
+    return width, height
+
+
+@pytest.fixture
+def case_file(tmp_path: Path) -> Path:
+    path = tmp_path / "geneva.json"
+    path.write_text(dumps(geneva_2016()), encoding="utf-8")
+    return path
+
+
+def test_timeline_png_from_the_bundled_case(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "timeline.png"
+    assert main(["plot", "-o", str(out)]) == 0
+    assert _png_size(out)[0] == 1200
+    assert "wrote" in capsys.readouterr().out
+
+
+def test_graph_svg_from_a_file_at_a_date(tmp_path: Path, case_file: Path) -> None:
+    out = tmp_path / "graph.svg"
+    assert main(["plot", str(case_file), "-o", str(out), "--kind", "graph", "--at", "2016-05"]) == 0
+    svg = out.read_text(encoding="utf-8")
+    assert "<svg" in svg
+    assert "2016-05" in svg  # the title says the date
+
+
+def test_graph_png_is_the_graph_figure_size(tmp_path: Path) -> None:
+    out = tmp_path / "graph.png"
+    assert main(["plot", "--kind", "graph", "-o", str(out)]) == 0
+    assert _png_size(out) == (1100, 800)
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["-o", "out.pdf"], "must end in .png or .svg"),
+        (["-o", "noextension"], "must end in .png or .svg"),
+        (["-o", "out.png", "--at", "2016-05"], "use it with --kind graph"),
+        (["-o", "out.png", "--kind", "graph", "--at", "May 2016"], "is not a date"),
+        (["missing.json", "-o", "out.png"], "cannot read missing.json"),
+    ],
+    ids=["pdf", "no-extension", "at-with-timeline", "bad-date", "missing-file"],
+)
+def test_bad_input_is_one_message_and_status_1(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    args: list[str],
+    message: str,
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    assert main(["plot", *args]) == 1
+    err = " ".join(capsys.readouterr().err.split())
+    assert message in err
+    assert "Traceback" not in err
+    assert not list(tmp_path.glob("out.*"))
+
+
+def test_unwritable_output(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    target = tmp_path / "no-such-folder" / "out.png"
+    assert main(["plot", "-o", str(target)]) == 1
+    assert "cannot write" in " ".join(capsys.readouterr().err.split())
+
+
+def test_invalid_file_is_reported(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    bad = tmp_path / "bad.json"
+    bad.write_text('{"peacetrack": "1", "records": [{"type": "party", "id": "x"}]}', "utf-8")
+    assert main(["plot", str(bad), "-o", str(tmp_path / "out.png")]) == 1
+    err = " ".join(capsys.readouterr().err.split())  # the message is wrapped at 100 columns
+    assert "is not a valid timeline" in err
+
+
+def test_output_is_required(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as info:
+        main(["plot"])
+    assert info.value.code == 2
+    assert "-o/--output" in capsys.readouterr().err
+
+
+def test_without_matplotlib_the_extra_is_named(tmp_path: Path) -> None:
+    """A fresh interpreter where matplotlib cannot be imported."""
+    small = tmp_path / "small.json"
+    small.write_text(dumps(Timeline([Party("un", "United Nations", "intergovernmental")])))
+    code = (
+        "import sys; sys.modules['matplotlib'] = None\n"
+        "from peacetrack.cli import main\n"
+        f"sys.exit(main(['plot', {str(small)!r}, '-o', {str(tmp_path / 'x.png')!r}]))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "COLUMNS": "200"},
+        timeout=60,
+        check=False,
+    )
+    assert result.returncode == 1
+    assert 'pip install "peacetrack[plot]"' in " ".join(result.stderr.split())
+    assert "Traceback" not in result.stderr
+    assert not (tmp_path / "x.png").exists()
