@@ -550,6 +550,38 @@ def _cmd_plot(args: argparse.Namespace) -> int:
     return 0
 
 
+# -- export -----------------------------------------------------------------------------------
+
+EXPORT_FORMATS = ("json", "popolo", "timelinejs", "mermaid-timeline", "mermaid-gantt", "mermaid")
+"""``export --format`` choices; ``mermaid`` is short for ``mermaid-timeline``."""
+
+
+def _export_text(t: Timeline, fmt: str) -> str:
+    if fmt == "json":
+        from peacetrack.io import dumps
+
+        return dumps(t) + "\n"
+    from peacetrack import interop
+
+    if fmt in ("mermaid", "mermaid-timeline", "mermaid-gantt"):
+        return interop.to_mermaid(t, style="gantt" if fmt == "mermaid-gantt" else "timeline")
+    doc = interop.to_popolo(t) if fmt == "popolo" else interop.to_timelinejs(t)
+    return json.dumps(doc, indent=2, ensure_ascii=False) + "\n"
+
+
+def _cmd_export(args: argparse.Namespace) -> int:
+    text = _export_text(_load(args.file), args.format)
+    if args.output is None:
+        sys.stdout.write(text)
+        return 0
+    try:
+        with open(args.output, "w", encoding="utf-8") as out:
+            out.write(text)
+    except OSError as exc:
+        return _fail(f"cannot write {args.output}: {exc.strerror or exc}")
+    return 0
+
+
 # -- the parser -------------------------------------------------------------------------------
 
 
@@ -609,6 +641,15 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--kind", choices=["timeline", "graph"], default="timeline")
     p.add_argument("--at", metavar="DATE", help="with --kind graph: as it stood on this date")
     p.set_defaults(func=_cmd_plot)
+
+    export_help = "write the timeline in another format: Popolo, TimelineJS, Mermaid, JSON"
+    p = sub.add_parser("export", help=export_help, description=export_help)
+    p.add_argument(
+        "file", nargs="?", metavar="FILE", help="a peacetrack JSON file (default: the bundled case)"
+    )
+    p.add_argument("--format", required=True, choices=EXPORT_FORMATS, help="the format to write")
+    p.add_argument("-o", "--output", metavar="OUT", help="write to this file, not stdout")
+    p.set_defaults(func=_cmd_export)
 
     return parser
 
