@@ -87,6 +87,25 @@ def test_timeline_png_has_the_expected_size(talks: Timeline) -> None:
     assert height >= 400
 
 
+def test_bundled_case_figures_carry_their_labels_as_text_artists() -> None:
+    from matplotlib.text import Text
+
+    from peacetrack.datasets import geneva_2016
+
+    t = geneva_2016()
+    fig = timeline_figure(t)
+    width, height = _png_size(_render(fig))
+    assert width == 1200
+    assert 400 <= height <= 1400
+    artists = {a.get_text() for a in fig.findobj(Text)}
+    for label in ("Round 1", "Round 2", "Round 3", "Mohammed Alloush resigned"):
+        assert label in artists
+    graph = graph_figure(t, at="2016-05-01")
+    assert _png_size(_render(graph)) == (1100, 800)
+    names = {a.get_text() for a in graph.findobj(Text)}
+    assert {"Mohammed Alloush", "High Negotiations Committee", "member of"} <= names
+
+
 def test_timeline_labels_rounds_resignation_and_gaps(talks: Timeline) -> None:
     texts = figure_texts(timeline_figure(talks, process="geneva"))
     for label in ("Round 1", "Round 2", "Round 3", "Mohammed Alloush resigned"):
