@@ -5,24 +5,20 @@ and memberships.
 Popolo export document ``{"persons": [...], "organizations": [...], "memberships":
 [...]}``. Every item validates against the Popolo JSON Schemas.
 
-========================  ==========================================================
-peacetrack                Popolo
-========================  ==========================================================
-Person                    person (``other_names`` from aliases)
-Party                     organization, ``classification`` = the party kind
-                          (``"state"``, ``"opposition"``, ...), ``other_names``
-Process                   organization, ``classification`` = ``"process"``; its
-                          mediator is a membership in it with role ``"mediator"``
-Delegation                organization, ``classification`` = ``"delegation"``,
-                          ``parent_id`` = the party; it is a member (organization
-                          membership, role ``"delegation"``) of its process
-Membership                membership: ``person_id``, ``organization_id`` = the
-                          delegation, ``on_behalf_of_id`` = the party, ``role``,
-                          ``start_date`` / ``end_date``
-Resignation               the ``end_date`` of the membership it ends
-``sources``               ``sources`` links: ``url`` (or ``urn:peacetrack:source:ID``
-                          for a source without one) and ``note`` = "title — publisher"
-========================  ==========================================================
+- ``Person`` → a person (aliases become ``other_names``).
+- ``Party`` → an organization whose ``classification`` is the party kind
+  (``"state"``, ``"opposition"``, ...), with ``other_names``.
+- ``Process`` → an organization classified ``"process"``; its mediator is a
+  membership in it with role ``"mediator"``.
+- ``Delegation`` → an organization classified ``"delegation"`` whose ``parent_id`` is
+  its party; it is a member (an organization membership, role ``"delegation"``) of
+  its process.
+- ``Membership`` → a membership: ``person_id``, ``organization_id`` (the
+  delegation), ``on_behalf_of_id`` (the party), ``role``, ``start_date`` and
+  ``end_date``.
+- ``Resignation`` → the ``end_date`` of the membership it ends.
+- ``sources`` → ``sources`` links: the ``url`` (``urn:peacetrack:source:ID`` for a
+  source without one) and a ``note``, "title — publisher (published)".
 
 Dates are written in Popolo's reduced-precision ISO form (``YYYY``, ``YYYY-MM``,
 ``YYYY-MM-DD``): the precision is kept, the EDTF qualifiers ``~ ? %`` are dropped
