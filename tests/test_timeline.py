@@ -37,7 +37,7 @@ from peacetrack import (
     ValidationError,
 )
 from peacetrack._index import IntervalIndex
-from peacetrack.events import record_events
+from peacetrack.events import _summary, event_date, event_kinds
 from peacetrack.records import Record
 from peacetrack.testing import partial_dates, timelines
 
@@ -455,8 +455,14 @@ dates_2014_2018 = partial_dates(2014, 2018)
 
 
 def _brute_events(t: Timeline) -> list[Event]:
+    # Built with Event's own constructor, not the index's short path.
     resigned = frozenset(r.membership for r in t.resignations)
-    return sorted((e for r in t.records for e in record_events(r, resigned)), key=Event.sort_key)
+    events = [
+        Event(event_date(r, kind), kind, r.id, _summary(r, kind))
+        for r in t.records
+        for kind in event_kinds(r, resigned)
+    ]
+    return sorted(events, key=Event.sort_key)
 
 
 @given(timelines(max_size=60), dates_2014_2018, dates_2014_2018)

@@ -37,8 +37,11 @@ from __future__ import annotations
 import bisect
 import datetime
 import itertools
+import operator
 from array import array
-from collections.abc import Callable, Iterable, Sequence
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from itertools import repeat
 from typing import Any
 
 from peacetrack.dates import PartialDate, Period
@@ -51,7 +54,7 @@ _KINDS = tuple(EventKind)
 _RANK = {kind: i for i, kind in enumerate(_KINDS)}
 # hi - lo of a partial date -> its span class, in the same order as hi.
 _SPANS = (0, 27, 28, 29, 30, 364, 365)
-_SPAN_CODE = {span: code for code, span in enumerate(_SPANS)}
+_SPAN_CODE = [_SPANS.index(span) if span in _SPANS else -1 for span in range(366)]
 FAR_FUTURE = datetime.date.max.toordinal()  # what an open period's end reads as
 
 
@@ -68,40 +71,29 @@ class EventIndex:
 
     __slots__ = ("_groups", "keys", "records")
 
-    def __init__(self, records: Iterable[Record], resigned: frozenset[str]) -> None:
+    def __init__(self, groups: Iterable[Sequence[Record]], resigned: frozenset[str]) -> None:
         keys: list[int] = []
         owners: list[Record] = []
-        add_key, add_owner = keys.append, owners.append
-        incident_rank, claim_rank = _RANK[EventKind.INCIDENT], _RANK[EventKind.CLAIM]
-        for record in records:
-            cls = type(record)
-            # The two record types that make up most corpora take a short path.
-            if cls is Incident:
-                add_key(_pack(record.date, incident_rank))  # type: ignore[attr-defined]
-                add_owner(record)
-            elif cls is Claim:
-                if record.date is not None:  # type: ignore[attr-defined]
-                    add_key(_pack(record.date, claim_rank))  # type: ignore[attr-defined]
-                    add_owner(record)
-            else:
-                for kind in event_kinds(record, resigned):
-                    add_key(_pack(_date_of(record, kind), _RANK[kind]))
-                    add_owner(record)
+        for group in groups:
+            group_keys, group_owners = _group_keys(group, resigned)
+            keys += group_keys
+            owners += group_owners
         order = sorted(range(len(keys)), key=keys.__getitem__)
-        sorted_keys = [keys[i] for i in order]
-        _break_ties(order, sorted_keys, owners)
+        sorted_keys = list(map(keys.__getitem__, order))
+        del keys
+        _break_ties(order, sorted_keys, [o.id for o in owners])
         self.keys = array("q", sorted_keys)
-        self.records = [owners[i] for i in order]
+        self.records = list(map(owners.__getitem__, order))
+        del owners, order
         # Per span class: the earliest days (ascending) and the global positions.
-        grouped: dict[int, tuple[array[int], array[int]]] = {}
-        for position, key in enumerate(sorted_keys):
-            span = (key >> 6) & 7
-            group = grouped.get(span)
-            if group is None:
-                group = grouped[span] = (array("i"), array("i"))
-            group[0].append(key >> 9)
-            group[1].append(position)
-        self._groups = [(_SPANS[span], los, pos) for span, (los, pos) in sorted(grouped.items())]
+        spans = [(key >> 6) & 7 for key in sorted_keys]
+        self._groups: list[tuple[int, array[int], array[int]]] = []
+        for code in sorted(set(spans)):
+            positions = array(
+                "i", itertools.compress(range(len(spans)), map(operator.eq, spans, repeat(code)))
+            )
+            los = array("i", [sorted_keys[p] >> 9 for p in positions])
+            self._groups.append((_SPANS[code], los, positions))
 
     def __len__(self) -> int:
         return len(self.keys)
@@ -137,19 +129,46 @@ def _date_of(record: Any, kind: EventKind) -> PartialDate:
     return event_date(record, kind)
 
 
-def _break_ties(order: list[int], keys: list[int], owners: list[Record]) -> None:
+def _group_keys(
+    group: Sequence[Record], resigned: frozenset[str]
+) -> tuple[list[int], Sequence[Any]]:
+    """Packed keys of the events of one class of records, and their records."""
+    if not group:
+        return [], []
+    cls = type(group[0])
+    codes = _SPAN_CODE
+    # The two record types that make up most corpora take a short path.
+    if cls is Incident or cls is Claim:
+        rank = _RANK[EventKind.INCIDENT if cls is Incident else EventKind.CLAIM]
+        owners: Sequence[Any] = (
+            group if cls is Incident else [r for r in group if r.date is not None]  # type: ignore[attr-defined]
+        )
+        dates = [r.date for r in owners]
+        keys = [
+            ((((d._lo << 3) | codes[d._hi - d._lo]) << 2 | (d.uncertain << 1 | d.approximate)) << 4)
+            | rank
+            for d in dates
+        ]
+        return keys, owners
+    keys, others = [], []
+    for record in group:
+        for kind in event_kinds(record, resigned):
+            keys.append(_pack(_date_of(record, kind), _RANK[kind]))
+            others.append(record)
+    return keys, others
+
+
+def _break_ties(order: list[int], keys: list[int], ids: list[str]) -> None:
     """Within runs of equal packed keys, order by record id (in place)."""
     n = len(keys)
-    start = 0
-    previous = keys[0] if n else 0
-    for i in range(1, n + 1):
-        if i == n or keys[i] != previous:
-            if i - start > 1:
-                run = order[start:i]
-                run.sort(key=lambda j: owners[j].id)
-                order[start:i] = run
-            if i < n:
-                start, previous = i, keys[i]
+    # Where a new key starts, found at C speed; then sort the runs longer than one.
+    starts = [0, *itertools.compress(range(1, n), map(operator.ne, keys[1:], keys)), n]
+    by_id = ids.__getitem__
+    for first, last in itertools.pairwise(starts):
+        if last - first > 1:
+            run = order[first:last]
+            run.sort(key=by_id)
+            order[first:last] = run
 
 
 class OrderedBounds:
@@ -272,19 +291,36 @@ def interval_index(records: Sequence[Any], *, possibly: bool) -> IntervalIndex:
     return IntervalIndex([b[0] for b in bounds], [b[1] for b in bounds], range(len(records)))
 
 
-def build_referrers(
-    records: Iterable[Record], references: Callable[[Record], Iterable[tuple[str, str]]]
-) -> dict[str, list[Record]]:
-    """Record id -> the records that refer to it (not counting ``sources``), each once."""
-    referrers: dict[str, list[Record]] = {}
-    for record in records:
-        seen: set[str] = set()
-        for field, target in references(record):
-            if field != "sources" and target not in seen:
-                seen.add(target)
-                bucket = referrers.get(target)
-                if bucket is None:
-                    referrers[target] = [record]
-                else:
-                    bucket.append(record)
-    return referrers
+def build_referrers(groups: Iterable[Sequence[Record]]) -> dict[str, list[Record]]:
+    """Record id -> the records that refer to it (not counting ``sources``).
+
+    A record that refers to the same id through two fields is listed twice.
+    """
+    from peacetrack._validate import _FIELDS
+
+    referrers: dict[str, list[Record]] = defaultdict(list)
+    for group in groups:
+        if not group:
+            continue
+        fields = _FIELDS.get(type(group[0]))
+        if fields is None:  # a class the table does not know: ask each record
+            for record in group:
+                for field, target in record.references():
+                    if field != "sources":
+                        referrers[target].append(record)
+            continue
+        for field, count in fields:
+            if field == "exclusions":
+                for record in group:
+                    for exclusion in record.exclusions:  # type: ignore[attr-defined]
+                        referrers[exclusion.party].append(record)
+            elif count == "many":
+                for record in group:
+                    for target in getattr(record, field):
+                        referrers[target].append(record)
+            else:
+                for record in group:
+                    target = getattr(record, field)
+                    if target is not None:
+                        referrers[target].append(record)
+    return dict(referrers)

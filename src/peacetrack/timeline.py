@@ -344,7 +344,7 @@ class Timeline:
 
     def _event_index(self) -> _index.EventIndex:
         return self._cached(  # type: ignore[no-any-return]
-            "events", lambda: _index.EventIndex(self._records, self._resigned())
+            "events", lambda: _index.EventIndex(self._by_class.values(), self._resigned())
         )
 
     def events(self) -> tuple[Event, ...]:
@@ -372,7 +372,7 @@ class Timeline:
     def _referrer_index(self) -> dict[str, list[Record]]:
         return self._cached(  # type: ignore[no-any-return]
             "referrers",
-            lambda: _index.build_referrers(self._records, lambda r: r.references()),
+            lambda: _index.build_referrers(self._by_class.values()),
         )
 
     def _involved(self, record_id: str) -> set[str]:
