@@ -154,7 +154,11 @@ def corpus(n: int, seed: int = 0) -> list[Record]:
         source, target = rng.sample(parties, 2)
         records.append(
             Relation(
-                f"relation-{i}", source, target, rng.choice(RELATION_KINDS), _period(rng, 100, 3000, 0.4)
+                f"relation-{i}",
+                source,
+                target,
+                rng.choice(RELATION_KINDS),
+                _period(rng, 100, 3000, 0.4),
             )
         )
     for i in range(max(2, n // 2000)):

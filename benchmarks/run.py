@@ -40,10 +40,18 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from corpus import FIRST_DAY, LAST_DAY, corpus  # noqa: E402
+from corpus import FIRST_DAY, LAST_DAY, corpus
 
-from peacetrack import Delegation, Membership, PartialDate, Timeline  # noqa: E402
-from peacetrack.events import event_date, event_kinds  # noqa: E402
+from peacetrack import (
+    Ceasefire,
+    Membership,
+    PartialDate,
+    Position,
+    Relation,
+    Round,
+    Timeline,
+)
+from peacetrack.events import event_date, event_kinds
 
 ROWS = (
     "build",
@@ -53,6 +61,7 @@ ROWS = (
     "between narrow",
     "between wide",
     "at",
+    "at: in force only",
     "involving",
     "graph.parties(at=)",
 )
@@ -203,10 +212,20 @@ class IntervalTreePeer:
         from intervaltree import Interval, IntervalTree
 
         # intervaltree intervals are half-open: [a, b] becomes [a, b + 1).
-        self.tree = IntervalTree(Interval(a, b + 1, rid) for rid, _, a, b in rows["periods"] if a <= b)
+        self.tree = IntervalTree(
+            Interval(a, b + 1, rid) for rid, _, a, b in rows["periods"] if a <= b
+        )
 
     def at(self, y: int, x: int) -> set[str]:
         return {iv.data for iv in self.tree.overlap(y, x + 1)}
+
+
+def _in_force_records(t: Timeline, d: PartialDate) -> list[Any]:
+    found: list[Any] = []
+    for kind in (Round, Membership, Position, Ceasefire, Relation):
+        found.extend(t._in_force(kind, d, False))
+    found.extend(t._designations_by(d, False))
+    return found
 
 
 def _snapshot_ids(t: Timeline, d: PartialDate) -> set[str]:
@@ -249,9 +268,7 @@ def run_size(n: int, repeat: int, queries: int, seed: int = 0) -> dict[str, Any]
     except ImportError:  # pragma: no cover - bench extra missing
         pass
     results["dumps"]["peacetrack"] = _median_time(lambda: io.dumps(t, indent=None), repeat)
-    results["dumps"]["json.dumps"] = _median_time(
-        lambda: json.dumps(json.loads(text)), repeat
-    )
+    results["dumps"]["json.dumps"] = _median_time(lambda: json.dumps(json.loads(text)), repeat)
 
     rows = _rows(t)
     import intervaltree  # noqa: F401  (imports are not part of the peers' build time)
@@ -298,6 +315,15 @@ def run_size(n: int, repeat: int, queries: int, seed: int = 0) -> dict[str, Any]
     results["at"]["pandas"] = _median_over(lambda d: pandas_peer.at(d, d), days)
     results["at"]["sqlite"] = _median_over(lambda d: sqlite_peer.at(d, d), days)
     results["at"]["intervaltree"] = _median_over(lambda d: tree_peer.at(d, d), days)
+    # The peers' question exactly: which records are in force, without building a
+    # Snapshot (its per-delegation and per-issue dicts).
+    row = results["at: in force only"]
+    row["peacetrack"] = _median_over(lambda d: _in_force_records(t, d), dates)
+    row["pandas"], row["sqlite"] = results["at"]["pandas"], results["at"]["sqlite"]
+    row["intervaltree"] = results["at"]["intervaltree"]
+    checks["at: in force only = sqlite"] = {
+        r.id for r in _in_force_records(t, dates[0])
+    } == sqlite_peer.at(days[0], days[0])
     ours_at = _snapshot_ids(t, dates[0])
     checks["at = pandas"] = ours_at == pandas_peer.at(days[0], days[0])
     checks["at = sqlite"] = ours_at == sqlite_peer.at(days[0], days[0])
@@ -422,8 +448,8 @@ def table(result: dict[str, Any]) -> str:
     m = result["memory"]
     n = result["n"]
     lines.append(
-        f"build {_fmt(result['rows']['build']['peacetrack'] / n)}/record, "
-        f"build+index {_fmt(result['rows']['build+index']['peacetrack'] / n)}/record; "
+        f"build {result['rows']['build']['peacetrack'] / n * 1e6:.2f} µs/record, "
+        f"build+index {result['rows']['build+index']['peacetrack'] / n * 1e6:.2f} µs/record; "
         f"peak {m['build+index_peak_bytes'] / 2**20:.1f} MiB building; "
         f"timeline {m['timeline_bytes_per_record']:.0f} B + indexes "
         f"{m['indexes_bytes_per_record']:.0f} B per record; loaded from JSON "

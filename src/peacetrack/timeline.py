@@ -417,7 +417,7 @@ class Timeline:
             ("in force", kind.record_type, possibly),
             lambda: _index.interval_index(view, possibly=possibly),
         )
-        return tuple(view[i] for i in sorted(index.overlapping(d._lo, d._hi)))
+        return tuple(map(view.__getitem__, sorted(index.overlapping(d._lo, d._hi))))
 
     def _designations_by(self, d: PartialDate, possibly: bool) -> tuple[Designation, ...]:
         view = self.designations
@@ -435,17 +435,52 @@ class Timeline:
         found = ordered.upto(d._hi)
         if possibly:
             found = [*found, *undated]
-        return tuple(view[i] for i in sorted(found))
+        return tuple(map(view.__getitem__, sorted(found)))
 
     def at(self, date: DateLike, *, possibly: bool = False) -> Snapshot:
-        """What was in force on ``date`` (see the module docs for partial dates)."""
+        """What was in force on ``date``.
+
+        A period counts when it was *certainly* in force at some time during
+        ``date`` (however its partial ends are read), or, with ``possibly=True``,
+        when it *may* have been; see the module docs and
+        :meth:`peacetrack.Period.in_force`. A designation counts from its date on
+        (certainly once its latest day has come, possibly once its earliest has);
+        undated ones only in a possible snapshot. Every tuple is in chronological
+        order; for ``positions`` the latest-starting position per ``(party, issue)``
+        wins.
+
+        Each kind of period is looked up in an interval tree built on first use,
+        so the cost is O(log n + k) for k records in force.
+
+        Raises
+        ------
+        InvalidDateError
+            For a date that cannot be read.
+
+        Examples
+        --------
+        >>> from peacetrack import Ceasefire, Exclusion, Party
+        >>> t = Timeline([
+        ...     Party("nusra", "Nusra Front", "armed_group"),
+        ...     Ceasefire("coh", "Cessation of hostilities", "2016-02/..",
+        ...               exclusions=[Exclusion("nusra", "designated")]),
+        ... ])
+        >>> sorted(t.at("2016-03-01").excluded)
+        ['nusra']
+
+        Begun "in February": on the 10th it may not have begun yet.
+
+        >>> t.at("2016-02-10").ceasefires_in_force
+        ()
+        >>> [c.id for c in t.at("2016-02-10", possibly=True).ceasefires_in_force]
+        ['coh']
+        """
         d = PartialDate.coerce(date)
         members: dict[str, list[Membership]] = defaultdict(list)
         for membership in self._in_force(Membership, d, possibly):
             members[membership.delegation].append(membership)
-        positions: dict[tuple[str, str], Position] = {}
-        for position in self._in_force(Position, d, possibly):  # chronological: later win
-            positions[(position.party, position.issue)] = position
+        # Chronological order: the later position wins.
+        positions = {(p.party, p.issue): p for p in self._in_force(Position, d, possibly)}
         ceasefires = self._in_force(Ceasefire, d, possibly)
         return Snapshot(
             date=d,
