@@ -45,7 +45,18 @@ from itertools import repeat
 from typing import Any
 
 from peacetrack.dates import PartialDate, Period
-from peacetrack.events import Event, EventKind, event_kinds, make_event
+from peacetrack.events import (
+    _SET_DATE,
+    _SET_KIND,
+    _SET_RECORD_ID,
+    _SET_SUMMARY,
+    Event,
+    EventKind,
+    _new_event,
+    claim_summary,
+    event_kinds,
+    make_event,
+)
 from peacetrack.records import Claim, Incident, Record
 
 __all__ = ["EventIndex", "IntervalIndex", "OrderedBounds", "build_referrers"]
@@ -105,7 +116,36 @@ class EventIndex:
     def events(self, positions: Iterable[int]) -> tuple[Event, ...]:
         """The events at these positions."""
         keys, records, kinds = self.keys, self.records, _KINDS
-        return tuple(make_event(records[p], kinds[keys[p] & 15]) for p in positions)
+        found: list[Event] = []
+        add = found.append
+        incident, claim = EventKind.INCIDENT, EventKind.CLAIM
+        # make_event, inlined for the two record types most events come from.
+        for p in positions:
+            record: Any = records[p]
+            cls = type(record)
+            if cls is Incident:
+                event = _new_event(Event)
+                _SET_DATE(event, record.date)
+                _SET_KIND(event, incident)
+                _SET_RECORD_ID(event, record.id)
+                text = record.description
+                _SET_SUMMARY(
+                    event,
+                    f"{record.kind} in {record.place} ({text})"
+                    if text
+                    else f"{record.kind} in {record.place}",
+                )
+                add(event)
+            elif cls is Claim:
+                event = _new_event(Event)
+                _SET_DATE(event, record.date)
+                _SET_KIND(event, claim)
+                _SET_RECORD_ID(event, record.id)
+                _SET_SUMMARY(event, claim_summary(record))
+                add(event)
+            else:
+                add(make_event(record, kinds[keys[p] & 15]))
+        return tuple(found)
 
     def within(self, lo: int, hi: int) -> list[int]:
         """Positions, in event order, of the events whose whole date lies in
