@@ -260,3 +260,24 @@ def test_help_lists_the_subcommands() -> None:
     assert result.returncode == 0
     for name in ("timeline", "snapshot", "validate"):
         assert name in result.stdout
+
+
+def test_a_closed_pipe_ends_quietly() -> None:
+    """`peacetrack | head -1` prints one line and no complaint about the pipe."""
+    done = subprocess.run(
+        f"{sys.executable} -m peacetrack | head -1",
+        shell=True,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.stdout.count("\n") == 1
+    assert done.stderr == ""
+
+
+def test_the_resignation_reads_as_one_sentence(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["timeline", "--json"]) == 0
+    events = json.loads(capsys.readouterr().out)["events"]
+    (resign,) = [e["summary"] for e in events if e["kind"] == "member_resigned"]
+    assert "resigns" in resign
+    assert ".;" not in resign

@@ -11,19 +11,15 @@ from collections.abc import Iterator
 
 import attrs
 
+from peacetrack._names import display_name as name
 from peacetrack.dates import PartialDate, Period
 from peacetrack.records import (
     Ceasefire,
     Claim,
-    Delegation,
     Designation,
     Incident,
-    Issue,
     Membership,
-    Party,
-    Person,
     Position,
-    Process,
     Record,
     Relation,
     Resignation,
@@ -62,16 +58,6 @@ class Item:
 
     def sort_key(self) -> tuple[int, int, bool, bool, int, str]:
         return (*self.start.sort_key(), _GROUP_RANK[self.group], self.record.id)
-
-
-def name(t: Timeline, record_id: str) -> str:
-    """The display name of a record: its name, a delegation's or party's name, else the id."""
-    record = t.get(record_id)
-    if isinstance(record, Party | Person | Process | Issue):
-        return record.name
-    if isinstance(record, Delegation):
-        return record.name or f"{name(t, record.party)} delegation"
-    return record_id
 
 
 def title(t: Timeline) -> str:
