@@ -237,6 +237,12 @@ def test_module_imports_without_matplotlib() -> None:
     assert 'pip install "peacetrack[plot]"' in out.stdout
 
 
+def test_importing_the_module_does_not_import_matplotlib() -> None:
+    code = "import peacetrack.plot, sys; assert 'matplotlib' not in sys.modules"
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+
+
 def test_missing_extra_error_is_both_kinds() -> None:
     err = MissingExtraError("x")
     assert isinstance(err, PeacetrackError)
