@@ -21,6 +21,7 @@ import attrs
 import pytest
 
 from peacetrack import LoadError, PeacetrackError, ValidationError, io
+from peacetrack.io import _json
 
 
 @attrs.frozen
@@ -386,7 +387,7 @@ def test_a_50_mb_bad_date_is_refused_quickly() -> None:
 def test_max_bytes_is_refused_before_parsing(
     monkeypatch: pytest.MonkeyPatch, as_bytes: bool
 ) -> None:
-    monkeypatch.setattr(io.json, "loads", None)  # parsing would fail loudly
+    monkeypatch.setattr(_json.json, "loads", None)  # parsing would fail loudly
     text: str | bytes = VALID_TEXT.encode() if as_bytes else VALID_TEXT
     with pytest.raises(LoadError, match=r"more than the limit of 1000"):
         io.loads(text, max_bytes=1000)

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import ast
+import importlib
 import inspect
 import json
 import os
+import pkgutil
 from pathlib import Path
 from typing import Any
 
@@ -37,6 +39,8 @@ from peacetrack import (
     ValidationError,
     io,
 )
+from peacetrack.errors import Problem
+from peacetrack.io import _document, _files
 from peacetrack.testing import timelines
 
 VALIDATOR = jsonschema.Draft202012Validator(io.SCHEMA)
@@ -404,7 +408,7 @@ def test_a_save_interrupted_mid_write_removes_the_temp_file(
             self.file.write(data[: len(data) // 2])
             raise KeyboardInterrupt
 
-    monkeypatch.setattr(io.os, "fdopen", HalfWriter)
+    monkeypatch.setattr(_files.os, "fdopen", HalfWriter)
     with pytest.raises(KeyboardInterrupt):
         io.save(Timeline([Person("p", "A")]), path)
     monkeypatch.undo()
@@ -439,7 +443,9 @@ def test_load_refuses_a_file_over_the_limit_before_reading_it(
     def no_parsing(*args: object, **kwargs: object) -> None:
         raise AssertionError("parsed a file over the limit")
 
-    monkeypatch.setattr(io, "_parse", no_parsing)
+    monkeypatch.setattr(_document, "parse", no_parsing)  # what load() -> loads() parses with
+    with pytest.raises(AssertionError, match="parsed a file"):  # the patch is on that path
+        io.loads(io.dumps(sample()))
     with pytest.raises(LoadError, match=rf"talks\.json: {size} bytes, more than the limit of 100"):
         io.load(path, max_bytes=100)
 
@@ -453,13 +459,17 @@ def test_load_errors_name_the_file(tmp_path: Path) -> None:
 
 # -- no code execution --------------------------------------------------------------------
 
+_RUNS_CODE = {"pickle", "marshal", "shelve", "yaml", "dill", "cloudpickle"}
+_CALLS_CODE = {"eval", "exec", "compile", "__import__", "breakpoint"}
+_CALLS_CODE_ATTRIBUTE = {"eval", "exec", "import_module", "__import__"}
 
-def test_the_loader_imports_nothing_that_runs_code_it_reads() -> None:
-    tree = ast.parse(inspect.getsource(io))
+
+def _walk(source: str) -> tuple[set[str], set[str], set[str]]:
+    """The top-level modules ``source`` imports, the names it calls, the attributes it calls."""
     imported: set[str] = set()
     names_called: set[str] = set()
     attributes_called: set[str] = set()
-    for node in ast.walk(tree):
+    for node in ast.walk(ast.parse(source)):
         if isinstance(node, ast.Import):
             imported |= {alias.name.split(".")[0] for alias in node.names}
         elif isinstance(node, ast.ImportFrom) and node.module:
@@ -469,8 +479,106 @@ def test_the_loader_imports_nothing_that_runs_code_it_reads() -> None:
                 names_called.add(node.func.id)
             elif isinstance(node.func, ast.Attribute):
                 attributes_called.add(node.func.attr)
+    return imported, names_called, attributes_called
+
+
+def _code_runners(source: str) -> set[str]:
+    """What in ``source`` could run code it reads: imports and calls, by name."""
+    imported, names_called, attributes_called = _walk(source)
+    return (
+        (imported & _RUNS_CODE)
+        | (names_called & _CALLS_CODE)
+        | (attributes_called & _CALLS_CODE_ATTRIBUTE)
+    )
+
+
+def _io_modules() -> dict[str, str]:
+    """The source of every module of the ``peacetrack.io`` package, by name."""
+    names = ["peacetrack.io"] + [
+        info.name for info in pkgutil.walk_packages(io.__path__, prefix="peacetrack.io.")
+    ]
+    return {name: inspect.getsource(importlib.import_module(name)) for name in names}
+
+
+@pytest.mark.parametrize(
+    ("source", "found"),
+    [
+        ("import pickle", {"pickle"}),
+        ("from yaml import safe_load", {"yaml"}),
+        ("import marshal.x as m", {"marshal"}),
+        ("eval(text)", {"eval"}),
+        ("f(exec(text))", {"exec"}),
+        ("importlib.import_module(name)", {"import_module"}),
+        ("import json\njson.loads(text)", set()),
+    ],
+)
+def test_the_code_runner_check_sees_what_it_looks_for(source: str, found: set[str]) -> None:
+    assert _code_runners(source) == found
+
+
+def test_the_loader_imports_nothing_that_runs_code_it_reads() -> None:
+    modules = _io_modules()
+    # every module of the package is seen, the new ones too
+    assert {"peacetrack.io", "peacetrack.io._json", "peacetrack.io._files"} <= set(modules)
+    assert all(name.startswith("peacetrack.io") for name in modules)
+    walked = [_walk(source) for source in modules.values()]
+    imported = set().union(*(w[0] for w in walked))
+    names_called = set().union(*(w[1] for w in walked))
     assert {"json", "cattrs"} <= imported  # the walk sees imports
-    assert imported.isdisjoint({"pickle", "marshal", "shelve", "yaml", "dill", "cloudpickle"})
     assert {"isinstance", "open"} <= names_called  # ... and calls
-    assert names_called.isdisjoint({"eval", "exec", "compile", "__import__", "breakpoint"})
-    assert attributes_called.isdisjoint({"eval", "exec", "import_module", "__import__"})
+    offenders = {
+        name: found for name, source in modules.items() if (found := _code_runners(source))
+    }
+    assert offenders == {}
+
+
+# -- problems: references to records that failed to load -------------------------------
+
+_MIRROR_CASES = {
+    "valid": [Party("a", "A", "state")],
+    "duplicate": [Party("a", "A", "state"), Person("a", "B")],
+    "dangling": [Delegation("d", "nowhere", "elsewhere")],
+    "wrong-type": [Person("p", "P"), Process("g", "G", None), Delegation("d", "p", "g")],
+    "resignation": [
+        Person("p", "P"),
+        Person("q", "Q"),
+        Party("a", "A", "state"),
+        Process("g", "G", None),
+        Delegation("d", "a", "g"),
+        Membership("m", "p", "d", "member", "2016-01/.."),
+        Resignation("r", "q", "m", "2016-05-29"),
+    ],
+    "sample-and-more": [
+        *sample().records,
+        Person("alloush", "Again"),
+        Claim("c9", "x", "y", "z", 1),
+    ],
+}
+
+
+@pytest.mark.parametrize("records", list(_MIRROR_CASES.values()), ids=list(_MIRROR_CASES))
+def test_loads_checks_the_timeline_as_timeline_does(records: list[Any]) -> None:
+    """loads re-runs the timeline rules itself when records failed; with no failed
+    records its check must report exactly what Timeline reports."""
+    try:
+        Timeline(records)
+        expected: list[Problem] = []
+    except ValidationError as exc:
+        expected = list(exc.problems)
+    assert _document._timeline_problems(records, frozenset()) == expected
+
+
+def test_references_to_a_record_that_failed_are_not_reported_but_others_are() -> None:
+    document = json.loads(io.dumps(sample()))
+    for raw in document["records"]:
+        if raw["id"] == "gov":
+            raw["kind"] = "empire"  # gov fails; many records refer to it
+        if raw["id"] == "c1":
+            raw["claimant"] = "kerry"  # a real dangling reference
+    with pytest.raises(ValidationError) as info:
+        io.loads(json.dumps(document))
+    assert [(p.record_id, p.field) for p in info.value.problems] == [
+        ("gov", "kind"),
+        ("c1", "claimant"),
+    ]
+    assert "refers to unknown id 'kerry'" in info.value.problems[1].message

@@ -266,3 +266,12 @@ def test_validation_is_the_same_for_incremental_builds(
     except ValidationError as exc:
         got = {(p.record_id, p.field, p.message) for p in exc.problems}
     assert got == expected
+
+
+def test_reference_problems_leave_out_known_missing_ids_only() -> None:
+    records = {r.id: r for r in [Delegation("d", "broken", "nowhere")]}
+    assert [p.field for p in reference_problems(records)] == ["party", "process"]
+    quiet = reference_problems(records, known_missing=frozenset({"broken"}))
+    assert [(p.record_id, p.field, p.message) for p in quiet] == [
+        ("d", "process", "refers to unknown id 'nowhere'")
+    ]

@@ -70,17 +70,23 @@ def duplicate_problems(records: Sequence[Record]) -> Iterator[Problem]:
 
 
 def reference_problems(
-    records: Mapping[str, Record], by_id: Mapping[str, Record] | None = None
+    records: Mapping[str, Record],
+    by_id: Mapping[str, Record] | None = None,
+    *,
+    known_missing: frozenset[str] = frozenset(),
 ) -> Iterator[Problem]:
     """Dangling references of ``records``, and references to a record of the wrong
-    type, resolved in ``by_id`` (default: ``records`` itself)."""
+    type, resolved in ``by_id`` (default: ``records`` itself). References to an id
+    in ``known_missing`` (a record that exists but could not be read) are not
+    reported."""
     if by_id is None:
         by_id = records
     for record in records.values():
         for field, target_id in record.references():
             target = by_id.get(target_id)
             if target is None:
-                yield Problem(record.id, field, f"refers to unknown id {target_id!r}")
+                if target_id not in known_missing:
+                    yield Problem(record.id, field, f"refers to unknown id {target_id!r}")
                 continue
             allowed = _TARGETS.get((record.record_type, field)) or _TARGETS.get(("*", field))
             if allowed is not None and target.record_type not in allowed:
