@@ -461,6 +461,69 @@ def table(result: dict[str, Any]) -> str:
     return "\n".join(lines)
 
 
+def markdown(results: dict[str, Any]) -> str:
+    """Markdown tables for the docs: every row at the largest size with its peers and
+    ratios, then peacetrack's own times across sizes."""
+    sizes = sorted(results["sizes"].values(), key=lambda r: r["n"])
+    big = sizes[-1]
+    peers = ("pandas", "sqlite", "intervaltree")
+    out = [
+        f"**{big['n']:,} records** ({big['events']:,} events); times are medians; "
+        "a ratio is how many times faster peacetrack is (below 1: slower).",
+        "",
+        "| query | results | peacetrack | pandas | sqlite3 | intervaltree | floor "
+        "| vs pandas | vs sqlite3 | vs intervaltree | vs floor |",
+        "|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|",
+    ]
+    for row, times in big["rows"].items():
+        ours = times.get("peacetrack")
+        floor = times.get("json.loads") if row == "loads" else times.get("json.dumps")
+
+        def ratio(peer: float | None, ours: float | None = ours) -> str:
+            return f"{peer / ours:.1f}" if ours and peer else ""
+
+        cells = [
+            f"`{row}`",
+            str(times.get("results", "")),
+            _fmt(ours),
+            *(_fmt(times[p]) if p in times else "" for p in peers),
+            _fmt(floor) if floor else "",
+            *(ratio(times.get(p)) for p in peers),
+            ratio(floor),
+        ]
+        out.append("| " + " | ".join(cells) + " |")
+    out += [
+        "",
+        "peacetrack across sizes:",
+        "",
+        "| query | " + " | ".join(f"{r['n']:,}" for r in sizes) + " |",
+        "|---|" + "--:|" * len(sizes),
+    ]
+    for row in big["rows"]:
+        cells = [_fmt(r["rows"][row].get("peacetrack")) for r in sizes]
+        out.append(f"| `{row}` | " + " | ".join(cells) + " |")
+    out += [
+        "",
+        "Memory (tracemalloc), per record:",
+        "",
+        "| | " + " | ".join(f"{r['n']:,}" for r in sizes) + " |",
+        "|---|" + "--:|" * len(sizes),
+    ]
+    labels = {
+        "timeline_bytes_per_record": "Timeline itself (ids, groups), records aside",
+        "indexes_bytes_per_record": "all indexes",
+        "loaded_bytes_per_record": "everything `loads` returns, average record",
+        "incident_bytes_per_record": "an incident loaded from JSON, with indexes",
+        "file_bytes_per_record": "JSON file size",
+    }
+    for key, label in labels.items():
+        cells = [f"{r['memory'][key]:.0f} B" for r in sizes]
+        out.append(f"| {label} | " + " | ".join(cells) + " |")
+    cells = [f"{r['memory']['build+index_peak_bytes'] / 2**20:.1f} MiB" for r in sizes]
+    out.append("| peak while building and indexing | " + " | ".join(cells) + " |")
+    return "\n".join(out)
+
+
 def machine() -> dict[str, Any]:
     cpu = platform.processor() or ""
     try:
@@ -496,7 +559,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--repeat", type=int, default=3, help="runs per build/loads/dumps timing")
     parser.add_argument("--queries", type=int, default=15, help="query arguments per query row")
     parser.add_argument("--out", default="benchmarks/results.json", help="JSON results file")
+    parser.add_argument(
+        "--report", metavar="RESULTS", help="print Markdown tables for RESULTS and exit"
+    )
     args = parser.parse_args(argv)
+    if args.report:
+        print(markdown(json.loads(Path(args.report).read_text())))
+        return 0
     sizes = [int(float(s)) for s in args.sizes.split(",")]
     results: dict[str, Any] = {"machine": machine(), "repeat": args.repeat, "sizes": {}}
     print(json.dumps(results["machine"]))

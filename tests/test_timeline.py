@@ -138,6 +138,17 @@ def test_typed_views_are_chronological(t: Timeline, view: str, expected: list[st
     assert [r.id for r in getattr(t, view)] == expected
 
 
+def test_sources_are_ordered_by_publication_date() -> None:
+    t = Timeline(
+        [
+            Source("b", "T", "P", published="2016-05"),
+            Source("a", "T", "P"),
+            Source("c", "T", "P", published="2016-04-30"),
+        ]
+    )
+    assert [s.id for s in t.sources] == ["c", "b", "a"]
+
+
 def test_empty_timeline_answers_every_query() -> None:
     t = Timeline()
     assert t.events() == ()

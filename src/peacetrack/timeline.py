@@ -32,6 +32,15 @@ a certain snapshot and kept in a possible one).
 {}
 >>> [e.kind.value for e in t.involving("alloush")]
 ['member_joined', 'member_left']
+
+Indexes
+-------
+Queries run on indexes built once per timeline, by the first query that needs
+them (construction only validates): events sorted by date for
+:meth:`~Timeline.between`, an interval tree per kind of period for
+:meth:`~Timeline.at`, and who-refers-to-whom for :meth:`~Timeline.involving`.
+Each of those costs O(log n + k) for k results. The indexes are private; see
+``docs/performance.md`` for how they work and what they cost.
 """
 
 from __future__ import annotations
@@ -112,7 +121,7 @@ def _chronological(record: Record) -> tuple[Any, ...]:
     period = getattr(record, "period", None)
     if isinstance(period, Period):
         return (0, period.sort_key(), record.id)
-    date = getattr(record, "date", None)
+    date = getattr(record, "date", getattr(record, "published", None))  # a Source's date
     if isinstance(date, PartialDate):
         return (0, (*date.sort_key(),), record.id)
     return (1, (), record.id)  # undated records last, by id
