@@ -52,7 +52,7 @@ from typing import Any, TypeVar
 
 import attrs
 
-from peacetrack import _index, _validate
+from peacetrack import _claims, _index, _validate
 from peacetrack.dates import DateLike, PartialDate, Period
 from peacetrack.errors import Problem, UnknownIdError, ValidationError
 from peacetrack.events import Event, record_events
@@ -68,7 +68,6 @@ from peacetrack.records import (
     Person,
     Position,
     Process,
-    Qualifier,
     Record,
     Relation,
     Resignation,
@@ -560,7 +559,7 @@ class Timeline:
         return {
             key: tuple(claims)
             for key, claims in groups.items()
-            if any(_disagree(a, b) for i, a in enumerate(claims) for b in claims[i + 1 :])
+            if any(_claims.disagree(a, b) for i, a in enumerate(claims) for b in claims[i + 1 :])
         }
 
     # -- new timelines --------------------------------------------------------------
@@ -616,42 +615,3 @@ class Timeline:
 def _made_by(made: PartialDate, d: PartialDate, *, possibly: bool) -> bool:
     bound = made.earliest_ordinal if possibly else made.latest_ordinal
     return bound <= d.latest_ordinal
-
-
-_Bounds = tuple[float, bool, float, bool]  # low, low is open, high, high is open
-_INF = float("inf")
-
-
-def _bounds(claim: Claim) -> _Bounds:
-    v = float(claim.value)
-    q = claim.qualifier
-    if q is Qualifier.ABOUT:
-        return (min(v * 0.9, v * 1.1), False, max(v * 0.9, v * 1.1), False)
-    if q is Qualifier.AT_LEAST:
-        return (v, False, _INF, True)
-    if q is Qualifier.MORE_THAN:
-        return (v, True, _INF, True)
-    if q is Qualifier.AT_MOST:
-        return (-_INF, True, v, False)
-    if q is Qualifier.FEWER_THAN:
-        return (-_INF, True, v, True)
-    return (v, False, v, False)
-
-
-def _is_number(value: object) -> bool:
-    return isinstance(value, int | float) and not isinstance(value, bool)
-
-
-def _disagree(a: Claim, b: Claim) -> bool:
-    """True when the two claims cannot both be true."""
-    if _is_number(a.value) and _is_number(b.value):
-        a_lo, a_lo_open, a_hi, a_hi_open = _bounds(a)
-        b_lo, b_lo_open, b_hi, b_hi_open = _bounds(b)
-        lo = max(a_lo, b_lo)
-        lo_open = (a_lo == lo and a_lo_open) or (b_lo == lo and b_lo_open)
-        hi = min(a_hi, b_hi)
-        hi_open = (a_hi == hi and a_hi_open) or (b_hi == hi and b_hi_open)
-        return lo > hi or (lo == hi and (lo_open or hi_open))
-    if _is_number(a.value) or _is_number(b.value):
-        return True
-    return a.value != b.value
