@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import itertools
 import struct
 import subprocess
 import sys
@@ -202,6 +203,46 @@ def test_graph_arrows_are_coloured_by_kind(talks: Timeline) -> None:
     ax = graph_figure(talks).axes[0]
     colours = {a.arrow_patch.get_edgecolor() for a in ax.texts if getattr(a, "arrow_patch", None)}
     assert len(colours) >= 3
+
+
+def _overlapping_labels(fig: Any) -> list[tuple[str, str]]:
+    """Pairs of node labels whose drawn boxes overlap, measured by the renderer."""
+    fig.canvas.draw()
+    renderer = fig.canvas.get_renderer()
+    boxes = [
+        (text.get_text(), text.get_bbox_patch().get_window_extent(renderer))
+        for text in fig.axes[0].texts
+        if text.get_text() and text.get_bbox_patch() is not None
+    ]
+    assert len(boxes) >= 2
+    return [
+        (a, b)
+        for (a, box_a), (b, box_b) in itertools.combinations(boxes, 2)
+        if box_a.overlaps(box_b)
+    ]
+
+
+@pytest.mark.parametrize("at", [None, "2016-04-20", "2016-05-01"], ids=["all", "round-3", "may"])
+def test_geneva_graph_labels_do_not_overlap(at: str | None) -> None:
+    from peacetrack.datasets import geneva_2016
+
+    fig = graph_figure(geneva_2016(), at=at)
+    assert _overlapping_labels(fig) == []
+    inside = fig.bbox
+    for text in fig.axes[0].texts:
+        box = text.get_window_extent(fig.canvas.get_renderer())
+        assert inside.x0 <= box.x0, text.get_text()
+        assert box.x1 <= inside.x1, text.get_text()
+
+
+def test_many_unlinked_nodes_are_laid_out_in_rows_without_overlap() -> None:
+    t = Timeline(
+        [Party(f"p{i}", f"Party number {i} " + "x" * (i % 17), "state") for i in range(40)]
+    )
+    fig = graph_figure(t)
+    assert _overlapping_labels(fig) == []
+    rows = {round(text.get_position()[1], 6) for text in fig.axes[0].texts}
+    assert 1 < len(rows) < 40
 
 
 @pytest.fixture

@@ -30,6 +30,8 @@ _EDGE_COLOURS = {
 }
 _DASHED = frozenset({"excluded_from", "designated_by"})
 _SPARE_COLOURS = ("#5d6d7e", "#a04000", "#1abc9c", "#884ea0", "#d4ac0d", "#7f8c8d")
+# Unlinked nodes go in rows under the ellipse, at least _ROW_GAP apart (data units).
+_ROW_TOP, _ROW_STEP, _ROW_GAP, _ROW_HALF_WIDTH = -1.3, 0.18, 0.05, 1.2
 _NODE_COLOURS = {
     "person": "#f5cba7",
     "state": "#aed6f1",
@@ -102,26 +104,20 @@ def graph_figure(t: Timeline, at: DateLike | None = None) -> Figure:
     simple = nx.Graph()
     simple.add_nodes_from(nodes)
     simple.add_edges_from((u, v) for u, v in g.edges() if u != v)
-    pos = _circle_layout(simple)
-
-    from matplotlib.lines import Line2D
-    from matplotlib.patches import Patch
-
-    xs = [p[0] for p in pos.values()]
-    ys = [p[1] for p in pos.values()]
+    pos, alone = _circle_layout(simple)
+    xs = [x for x, _ in pos.values()] + ([-_ROW_HALF_WIDTH, _ROW_HALF_WIDTH] if alone else [])
+    ys = [y for _, y in pos.values()] + ([_ROW_TOP] if alone else [])
     ax.set_xlim(min(xs) - 0.35, max(xs) + 0.35)
-    ax.set_ylim(min(ys) - 0.15, max(ys) + 0.15)
+    ax.set_ylim(min(ys) - 0.15, max(ys) + 0.15)  # for now: the rows are not laid out yet
     node_colours: dict[str, str] = {}  # kind -> colour, for the legend
-    boxes: dict[Any, Any] = {}  # node -> its label's box, where arrows stop
+    labels: dict[Any, Any] = {}  # node -> its label (a Text with a box)
     for node in nodes:
         data = g.nodes[node]
         # parties carry their PartyKind in "type"; people and ceasefires have "kind".
         kind = str(data.get("type") or data.get("kind") or "other")
         colour = node_colours[kind] = _NODE_COLOURS.get(kind, "#e5e8e8")
-        x, y = pos[node]
-        text = ax.text(
-            x,
-            y,
+        labels[node] = ax.text(
+            *pos.get(node, (0.0, _ROW_TOP)),
             str(data.get("name") or node),
             ha="center",
             va="center",
@@ -129,10 +125,25 @@ def graph_figure(t: Timeline, at: DateLike | None = None) -> Figure:
             bbox={"boxstyle": "round,pad=0.3", "facecolor": colour, "edgecolor": "#555555"},
             zorder=3,
         )
-        boxes[node] = text.get_bbox_patch()
-    fig.canvas.draw()  # size the label boxes, so arrows can stop at their edges
     edges = sorted(g.edges(data=True), key=lambda e: (str(e[0]), str(e[1])))
     edge_colours = _edge_colours(str(data.get("kind", "related")) for _, _, data in edges)
+    _graph_legend(fig, edge_colours, node_colours)
+
+    # With the legend in, the axes have their final width: measure the unlinked
+    # nodes' labels and lay them out in rows that fit it, none over another.
+    fig.canvas.draw()
+    renderer = fig.canvas.get_renderer()  # type: ignore[attr-defined]
+    left, right = ax.get_xlim()
+    data_per_pixel = (right - left) / ax.bbox.width
+    widths = [labels[v].get_bbox_patch().get_window_extent(renderer).width for v in alone]
+    spots = _rows([w * data_per_pixel for w in widths], left, right, _ROW_GAP)
+    for node, (x, row) in zip(alone, spots, strict=True):
+        pos[node] = (x, _ROW_TOP - _ROW_STEP * row)
+        labels[node].set_position(pos[node])
+    ys = [y for _, y in pos.values()]
+    ax.set_ylim(min(ys) - 0.15, max(ys) + 0.15)
+    fig.canvas.draw()  # place the label boxes, so arrows can stop at their edges
+
     seen: dict[tuple[str, str], int] = {}  # arcs so far between two nodes
     for u, v, data in edges:
         kind = str(data.get("kind", "related"))
@@ -147,8 +158,8 @@ def graph_figure(t: Timeline, at: DateLike | None = None) -> Figure:
                 "arrowstyle": "-|>",
                 "color": edge_colours[kind],
                 "linewidth": 1.4,
-                "patchA": boxes[u],
-                "patchB": boxes[v],
+                "patchA": labels[u].get_bbox_patch(),
+                "patchB": labels[v].get_bbox_patch(),
                 "shrinkA": 2,
                 "shrinkB": 2,
                 "connectionstyle": f"arc3,rad={0.08 + 0.14 * n}",
@@ -156,6 +167,13 @@ def graph_figure(t: Timeline, at: DateLike | None = None) -> Figure:
             },
             zorder=2,
         )
+    return fig
+
+
+def _graph_legend(fig: Figure, edge_colours: dict[str, str], node_colours: dict[str, str]) -> None:
+    from matplotlib.lines import Line2D
+    from matplotlib.patches import Patch
+
     edge_handles = [
         Line2D([], [], color=c, linewidth=2, linestyle=_linestyle(k), label=k.replace("_", " "))
         for k, c in sorted(edge_colours.items())
@@ -171,7 +189,6 @@ def graph_figure(t: Timeline, at: DateLike | None = None) -> Figure:
         title="edges, then nodes",
         title_fontsize=8,
     )
-    return fig
 
 
 def _edge_colours(kinds: Iterable[str]) -> dict[str, str]:
@@ -193,10 +210,10 @@ def _linestyle(kind: str) -> Literal["--", "-"]:
     return "--" if kind in _DASHED else "-"
 
 
-def _circle_layout(g: nx.Graph[Any]) -> dict[Any, tuple[float, float]]:
+def _circle_layout(g: nx.Graph[Any]) -> tuple[dict[Any, tuple[float, float]], list[Any]]:
     """Linked nodes on an ellipse, each connected group together and walked
-    breadth-first from its best-connected node, so most edges are short chords;
-    nodes with no edge in a row underneath. Deterministic."""
+    breadth-first from its best-connected node, so most edges are short chords; and
+    the nodes with no edge, by name, to be laid out in rows underneath. Deterministic."""
     import networkx as nx
 
     order: list[Any] = []
@@ -211,10 +228,32 @@ def _circle_layout(g: nx.Graph[Any]) -> dict[Any, tuple[float, float]]:
         node: (1.35 * math.sin(2 * math.pi * i / n), math.cos(2 * math.pi * i / n))
         for i, node in enumerate(order)
     }
-    per_row = 5
-    for i, node in enumerate(alone):
-        row, col = divmod(i, per_row)
-        in_row = min(per_row, len(alone) - row * per_row)
-        x = 0.0 if in_row == 1 else -1.2 + 2.4 * col / (in_row - 1)
-        pos[node] = (x, -1.3 - 0.18 * row)
-    return pos
+    return pos, alone
+
+
+def _rows(widths: list[float], left: float, right: float, gap: float) -> list[tuple[float, int]]:
+    """``(centre, row)`` for boxes of these widths, filled into rows between ``left``
+    and ``right`` in order, at least ``gap`` apart and spread evenly along each row.
+
+    Examples
+    --------
+    >>> _rows([2.0, 2.0, 3.0], 0.0, 10.0, 1.0)
+    [(3.0, 0), (7.0, 0), (5.0, 1)]
+    """
+    rows: list[list[int]] = []
+    used = math.inf
+    for i, width in enumerate(widths):
+        if used + gap + width > right - left - gap:
+            rows.append([])
+            used = 0.0
+        used += gap + width
+        rows[-1].append(i)
+    spots: list[tuple[float, int]] = [(0.0, 0)] * len(widths)
+    for r, row in enumerate(rows):
+        space = (right - left - sum(widths[i] for i in row)) / (len(row) + 1)
+        x = left
+        for i in row:
+            x += space
+            spots[i] = (x + widths[i] / 2, r)
+            x += widths[i]
+    return spots
