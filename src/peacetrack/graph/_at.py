@@ -1,0 +1,32 @@
+"""The ``at=`` rule shared by the views and the questions: what was in force on a day."""
+
+from __future__ import annotations
+
+from peacetrack.dates import DateLike, PartialDate, Period
+from peacetrack.errors import PeacetrackError
+from peacetrack.records import Designation
+
+
+def check_at(at: DateLike | None, possibly: bool) -> PartialDate | None:
+    """``at`` as a date (``None`` for none), after checking ``possibly`` is a bool."""
+    if not isinstance(possibly, bool):
+        raise PeacetrackError(f"possibly must be True or False, got {possibly!r}")
+    return None if at is None else PartialDate.coerce(at)
+
+
+def live(period: Period, d: PartialDate | None, possibly: bool) -> bool:
+    """Whether ``period`` counts on ``d`` (everything counts when ``d`` is None)."""
+    return d is None or period.in_force(d, possibly=possibly)
+
+
+def designated(designation: Designation, d: PartialDate | None, possibly: bool) -> bool:
+    """Whether ``designation`` holds on ``d``: from its date on, as an open period;
+    an undated one only when ``possibly`` (or when ``d`` is None)."""
+    if designation.date is None:
+        return d is None or possibly
+    return live(Period(designation.date), d, possibly)
+
+
+def edtf(value: object | None) -> str:
+    """An attribute's text: ``str(value)``, or ``""`` for None (GraphML has no null)."""
+    return "" if value is None else str(value)

@@ -1,0 +1,285 @@
+"""The views: a Timeline turned into networkx graphs (parties, ceasefires, a round)."""
+
+from __future__ import annotations
+
+import itertools
+from typing import Any
+
+import networkx as nx
+
+from peacetrack.dates import DateLike, PartialDate, Period
+from peacetrack.errors import UnknownIdError
+from peacetrack.graph._at import check_at, designated, edtf, live
+from peacetrack.records import Ceasefire, Delegation, Party, Process, Round, RoundFormat
+from peacetrack.timeline import Timeline
+
+
+def _bounds(period: Period) -> dict[str, str]:
+    return {"start": str(period.start), "end": edtf(period.end)}
+
+
+def _asked(d: PartialDate | None, possibly: bool) -> dict[str, Any]:
+    """A view's graph attributes: the date asked about (``""`` for none) and the flag."""
+    return {"at": edtf(d), "possibly": possibly}
+
+
+def _party(party: Party) -> dict[str, str]:
+    return {"kind": "party", "name": party.name, "type": party.kind.value}
+
+
+def _name(t: Timeline, record_id: str) -> str:
+    return str(getattr(t[record_id], "name", record_id))
+
+
+def parties(t: Timeline, at: DateLike | None = None, *, possibly: bool = False) -> nx.MultiDiGraph:
+    """Parties, people and ceasefires, and every tie between them, as one graph.
+
+    Nodes are parties (``kind="party"``, ``type`` the :class:`~peacetrack.PartyKind`
+    value), people (``kind="person"``, ``type=""``) and ceasefires
+    (``kind="ceasefire"``, ``type=""``, with the ceasefire's ``start`` and ``end``);
+    each has a ``name``. Delegations are not nodes: a member's edge goes to the
+    party the delegation speaks for and names the delegation.
+
+    Edges (key = the id of the record they come from):
+
+    ============== =================================== ==============================
+    ``kind``       from -> to                          extra attributes
+    ============== =================================== ==============================
+    relation kinds source party -> target party        (supports, allied_with, ...)
+    member_of      person -> delegation's party        ``role``, ``delegation``
+    mediates       process mediator -> each party of a ``round``, ``process``
+                   delegation at a round
+    designated_by  designated party -> designator      ``label``
+    party_to       party -> ceasefire                  ``reason`` (``""``)
+    excluded_from  party -> ceasefire                  ``reason`` (``""`` if none given)
+    ============== =================================== ==============================
+
+    Every edge has ``kind``, ``record`` and ``start``/``end`` (EDTF, ``""`` when
+    open or unknown): the period of the relation, membership, round or ceasefire;
+    a designation runs from its date (``""`` if undated) with no end.
+
+    Parameters
+    ----------
+    t
+        The timeline.
+    at
+        Keep only what was in force on this date (module docs); parties and people
+        are always present, ceasefires only while in force.
+    possibly
+        With ``at``: keep what may have been in force, not only what certainly was.
+
+    Returns
+    -------
+    networkx.MultiDiGraph
+        ``graph["at"]`` is the date asked about (``""`` for none) and
+        ``graph["possibly"]`` the flag.
+
+    Raises
+    ------
+    InvalidDateError
+        If ``at`` cannot be read as a date.
+
+    Examples
+    --------
+    >>> from peacetrack import Timeline, Party, Relation
+    >>> t = Timeline([Party("ru", "Russia", "state"), Party("gov", "Government", "government"),
+    ...               Relation("r1", "ru", "gov", "supports", "2015-09/..")])
+    >>> g = parties(t)
+    >>> g.nodes["ru"]["type"], g.edges["ru", "gov", "r1"]["kind"], g.edges["ru", "gov", "r1"]["end"]
+    ('state', 'supports', '')
+    >>> parties(t, at="2015-08-01").number_of_edges()
+    0
+    """
+    d = check_at(at, possibly)
+    g = nx.MultiDiGraph(**_asked(d, possibly))
+    for party in t.parties:
+        g.add_node(party.id, **_party(party))
+    for person in t.people:
+        g.add_node(person.id, kind="person", name=person.name, type="")
+
+    for relation in t.relations:
+        if live(relation.period, d, possibly):
+            g.add_edge(
+                relation.source,
+                relation.target,
+                key=relation.id,
+                kind=relation.kind.value,
+                record=relation.id,
+                **_bounds(relation.period),
+            )
+
+    delegations = {x.id: x for x in t.delegations}
+    for membership in t.memberships:
+        if live(membership.period, d, possibly):
+            g.add_edge(
+                membership.person,
+                delegations[membership.delegation].party,
+                key=membership.id,
+                kind="member_of",
+                record=membership.id,
+                role=membership.role,
+                delegation=membership.delegation,
+                **_bounds(membership.period),
+            )
+
+    mediators = {p.id: p.mediator for p in t.processes}
+    for round_ in t.rounds:
+        mediator = mediators[round_.process]
+        if mediator is None or not live(round_.period, d, possibly):
+            continue
+        for party_id in dict.fromkeys(delegations[x].party for x in round_.delegations):
+            g.add_edge(
+                mediator,
+                party_id,
+                key=round_.id,
+                kind="mediates",
+                record=round_.id,
+                round=round_.id,
+                process=round_.process,
+                **_bounds(round_.period),
+            )
+
+    for designation in t.designations:
+        if designated(designation, d, possibly):
+            g.add_edge(
+                designation.party,
+                designation.by,
+                key=designation.id,
+                kind="designated_by",
+                record=designation.id,
+                label=designation.label,
+                start=edtf(designation.date),
+                end="",
+            )
+
+    for ceasefire in t.ceasefires:
+        if live(ceasefire.period, d, possibly):
+            _add_ceasefire(g, ceasefire, bipartite=False)
+    return g
+
+
+def _add_ceasefire(g: nx.Graph, ceasefire: Ceasefire, *, bipartite: bool) -> None:
+    """Add a ceasefire node and its party_to / excluded_from edges (keyed by the
+    ceasefire id on a multigraph)."""
+    bounds = _bounds(ceasefire.period)
+    extra: dict[str, Any] = {"bipartite": 0} if bipartite else {}
+    g.add_node(ceasefire.id, kind="ceasefire", name=ceasefire.name, type="", **bounds, **extra)
+    key: dict[str, Any] = {"key": ceasefire.id} if g.is_multigraph() else {}
+    ties = [(party, "party_to", "") for party in ceasefire.parties]
+    ties += [(x.party, "excluded_from", x.reason or "") for x in ceasefire.exclusions]
+    for party, kind, reason in ties:
+        g.add_edge(
+            party, ceasefire.id, kind=kind, record=ceasefire.id, reason=reason, **key, **bounds
+        )
+
+
+def ceasefire_exclusions(
+    t: Timeline, at: DateLike | None = None, *, possibly: bool = False
+) -> nx.DiGraph:
+    """Ceasefires and parties as a bipartite graph: who is party to which ceasefire,
+    and who is excluded from it.
+
+    Ceasefire nodes have ``bipartite=0``, ``kind="ceasefire"``, ``name``, ``start``
+    and ``end``; every party of the timeline is a node with ``bipartite=1``,
+    ``kind="party"``, ``name`` and ``type`` (a party with no edge is neither party to
+    nor excluded from any ceasefire shown). Edges go party -> ceasefire with ``kind``
+    ``party_to`` or ``excluded_from``, ``reason`` (``""`` when none is given),
+    ``record`` (the ceasefire id) and the ceasefire's ``start``/``end``.
+
+    Parameters
+    ----------
+    t
+        The timeline.
+    at, possibly
+        Keep only ceasefires in force on ``at`` (module docs).
+
+    Returns
+    -------
+    networkx.DiGraph
+
+    Examples
+    --------
+    >>> from peacetrack import Timeline, Party, Ceasefire, Exclusion
+    >>> t = Timeline([Party("gov", "Government", "government"),
+    ...               Party("nusra", "Nusra Front", "armed_group"),
+    ...               Ceasefire("coh", "Cessation of hostilities", "2016-02-27/..",
+    ...                         parties=("gov",), exclusions=(Exclusion("nusra", "designated"),))])
+    >>> g = ceasefire_exclusions(t)
+    >>> g.edges["nusra", "coh"]["kind"], g.edges["nusra", "coh"]["reason"]
+    ('excluded_from', 'designated')
+    >>> g.nodes["coh"]["bipartite"], g.nodes["gov"]["bipartite"]
+    (0, 1)
+    >>> list(ceasefire_exclusions(t, at="2016-02-01").edges)
+    []
+    """
+    d = check_at(at, possibly)
+    g = nx.DiGraph(**_asked(d, possibly))
+    for party in t.parties:
+        g.add_node(party.id, bipartite=1, **_party(party))
+    for ceasefire in t.ceasefires:
+        if live(ceasefire.period, d, possibly):
+            _add_ceasefire(g, ceasefire, bipartite=True)
+    return g
+
+
+def round_topology(t: Timeline, round_id: str) -> nx.Graph:
+    """Who talks to whom in one round.
+
+    Nodes are the round's delegations (``kind="delegation"``, ``name`` the
+    delegation's name or else its party's, ``party``) and the process mediator if
+    there is one (``kind="mediator"``, ``name``). In a proximity round the mediator
+    shuttles: every edge is mediator -- delegation (``kind="mediates"``), a star,
+    and delegations are never linked to each other (with no mediator there are no
+    edges). In a direct round every pair of delegations is linked
+    (``kind="meets"``), and the mediator, if any, to each delegation. Every edge has
+    ``record`` (the round id) and the round's ``start``/``end``.
+
+    Parameters
+    ----------
+    t
+        The timeline.
+    round_id
+        The id of a :class:`~peacetrack.Round`.
+
+    Returns
+    -------
+    networkx.Graph
+        ``graph`` holds ``round``, ``process`` and ``format``.
+
+    Raises
+    ------
+    UnknownIdError
+        If ``round_id`` is not a round of ``t``.
+
+    Examples
+    --------
+    >>> from peacetrack import Timeline, Party, Person, Process, Delegation, Round
+    >>> t = Timeline([Party("gov", "Government", "government"),
+    ...               Party("hnc", "HNC", "opposition"), Person("envoy", "The envoy"),
+    ...               Process("geneva", "Geneva talks", "envoy"),
+    ...               Delegation("gov-d", "gov", "geneva"), Delegation("hnc-d", "hnc", "geneva"),
+    ...               Round("r1", "geneva", 1, "2016-01-29/2016-02-03", "Geneva", "proximity",
+    ...                     "suspended", delegations=("gov-d", "hnc-d"))])
+    >>> sorted(round_topology(t, "r1").edges)
+    [('envoy', 'gov-d'), ('envoy', 'hnc-d')]
+    """
+    round_ = t.get(round_id)
+    if not isinstance(round_, Round):
+        raise UnknownIdError(f"no round with id {round_id!r}")
+    process = t[round_.process]
+    assert isinstance(process, Process)
+    g = nx.Graph(round=round_.id, process=process.id, format=round_.format.value)
+    mediator = process.mediator
+    if mediator is not None:
+        g.add_node(mediator, kind="mediator", name=_name(t, mediator))
+    for delegation_id in round_.delegations:
+        delegation = t[delegation_id]
+        assert isinstance(delegation, Delegation)
+        name = delegation.name or _name(t, delegation.party)
+        g.add_node(delegation_id, kind="delegation", name=name, party=delegation.party)
+    edge = {"record": round_.id, **_bounds(round_.period)}
+    if mediator is not None:
+        g.add_edges_from(((mediator, x) for x in round_.delegations), kind="mediates", **edge)
+    if round_.format is RoundFormat.DIRECT:
+        g.add_edges_from(itertools.combinations(round_.delegations, 2), kind="meets", **edge)
+    return g
