@@ -1,0 +1,372 @@
+"""Strategies for the records around the talks: what is said and done, and on whose word.
+
+Sources; agenda issues and the positions parties take on them; ceasefires,
+designations and relations between parties; incidents; claims about any record.
+"""
+
+from __future__ import annotations
+
+from hypothesis import strategies as st
+from hypothesis.errors import InvalidArgument
+
+from peacetrack.dates import PartialDate
+from peacetrack.records import (
+    Ceasefire,
+    Claim,
+    Designation,
+    Exclusion,
+    Incident,
+    Issue,
+    Position,
+    Relation,
+    Source,
+)
+from peacetrack.testing._dates import _dates_or_default, _make_period
+from peacetrack.testing._draw import _maybe
+from peacetrack.testing._refs import _IDS, IdArg, IdsArg, _check_ids_args, _draw_id, _draw_ids
+from peacetrack.testing._values import (
+    _CLAIM_QUALIFIERS,
+    _CLAIM_VALUES,
+    _INCIDENT_KINDS,
+    _ISSUE_NAMES,
+    _LABELS,
+    _NAMES,
+    _PLACES,
+    _PREDICATES,
+    _PUBLISHERS,
+    _RELATION_KINDS,
+    _STANCES,
+    _URLS,
+)
+
+# Each record has a plain ``_make_*`` function, which timelines() calls directly (no
+# strategy object per record keeps drawing fast), and a public strategy wrapping it.
+
+
+def _make_source(
+    draw: st.DrawFn, id: IdArg, sources: IdsArg, dates: st.SearchStrategy[PartialDate]
+) -> Source:
+    record_id = _draw_id(draw, id)
+    return Source(
+        record_id,
+        draw(_NAMES),
+        draw(_PUBLISHERS),
+        url=_maybe(draw, _URLS),
+        published=_maybe(draw, dates),
+        sources=_draw_ids(draw, sources, avoid=(record_id,)),
+    )
+
+
+def sources(
+    *,
+    id: IdArg = None,
+    sources: IdsArg = None,
+    dates: st.SearchStrategy[PartialDate] | None = None,
+) -> st.SearchStrategy[Source]:
+    """:class:`~peacetrack.records.Source` records: a title, a publisher, maybe a URL
+    and a publication date. A source never cites itself.
+
+    Examples
+    --------
+    >>> from hypothesis import given, settings
+    >>> @settings(max_examples=25)
+    ... @given(sources(id="afp-1", sources=()))
+    ... def test_source(s):
+    ...     assert s.id == "afp-1" and s.sources == ()
+    >>> test_source()
+    """
+    _check_ids_args(sources=sources)
+    return st.composite(_make_source)(id, sources, _dates_or_default(dates))
+
+
+def _make_issue(draw: st.DrawFn, id: IdArg, sources: IdsArg) -> Issue:
+    return Issue(_draw_id(draw, id), draw(_ISSUE_NAMES), sources=_draw_ids(draw, sources))
+
+
+def agenda_issues(*, id: IdArg = None, sources: IdsArg = None) -> st.SearchStrategy[Issue]:
+    """:class:`~peacetrack.records.Issue` records: agenda items such as
+    ``"sequencing"``. (Not ``issues``, which would read as a bug tracker's.)
+
+    Examples
+    --------
+    >>> from hypothesis import given, settings
+    >>> @settings(max_examples=25)
+    ... @given(agenda_issues(id="sequencing"))
+    ... def test_issue(i):
+    ...     assert i.id == "sequencing"
+    >>> test_issue()
+    """
+    _check_ids_args(sources=sources)
+    return st.composite(_make_issue)(id, sources)
+
+
+def _make_position(
+    draw: st.DrawFn,
+    id: IdArg,
+    party: IdArg,
+    issue: IdArg,
+    sources: IdsArg,
+    dates: st.SearchStrategy[PartialDate],
+) -> Position:
+    return Position(
+        _draw_id(draw, id),
+        _draw_id(draw, party),
+        _draw_id(draw, issue),
+        draw(_STANCES),
+        _make_period(draw, True, dates),
+        sources=_draw_ids(draw, sources),
+    )
+
+
+def positions(
+    *,
+    id: IdArg = None,
+    party: IdArg = None,
+    issue: IdArg = None,
+    sources: IdsArg = None,
+    dates: st.SearchStrategy[PartialDate] | None = None,
+) -> st.SearchStrategy[Position]:
+    """:class:`~peacetrack.records.Position` records: a party's stance on an issue
+    during a period.
+
+    Examples
+    --------
+    >>> from hypothesis import given, settings
+    >>> @settings(max_examples=25)
+    ... @given(positions(party="hnc", issue="sequencing"))
+    ... def test_position(p):
+    ...     assert (p.party, p.issue) == ("hnc", "sequencing")
+    >>> test_position()
+    """
+    _check_ids_args(sources=sources)
+    return st.composite(_make_position)(id, party, issue, sources, _dates_or_default(dates))
+
+
+def _make_ceasefire(
+    draw: st.DrawFn,
+    id: IdArg,
+    parties: IdsArg,
+    exclusions: IdsArg,
+    sources: IdsArg,
+    dates: st.SearchStrategy[PartialDate],
+) -> Ceasefire:
+    members = _draw_ids(draw, parties)
+    excluded = _draw_ids(draw, exclusions, avoid=members)
+    return Ceasefire(
+        _draw_id(draw, id),
+        draw(_NAMES),
+        _make_period(draw, True, dates),
+        parties=members,
+        exclusions=tuple(Exclusion(party, _maybe(draw, _NAMES)) for party in excluded),
+        sources=_draw_ids(draw, sources),
+    )
+
+
+def ceasefires(
+    *,
+    id: IdArg = None,
+    parties: IdsArg = None,
+    exclusions: IdsArg = None,
+    sources: IdsArg = None,
+    dates: st.SearchStrategy[PartialDate] | None = None,
+) -> st.SearchStrategy[Ceasefire]:
+    """:class:`~peacetrack.records.Ceasefire` records. ``exclusions`` are the ids of
+    excluded parties (each gets a reason or none); they never overlap ``parties``.
+
+    Examples
+    --------
+    >>> from hypothesis import given, settings
+    >>> @settings(max_examples=25)
+    ... @given(ceasefires(parties=["gov", "hnc"], exclusions=["gov", "nusra", "isil"]))
+    ... def test_ceasefire(c):
+    ...     excluded = {e.party for e in c.exclusions}
+    ...     assert excluded <= {"gov", "nusra", "isil"} and not excluded & set(c.parties)
+    >>> test_ceasefire()
+    """
+    _check_ids_args(parties=parties, exclusions=exclusions, sources=sources)
+    return st.composite(_make_ceasefire)(id, parties, exclusions, sources, _dates_or_default(dates))
+
+
+def _make_designation(
+    draw: st.DrawFn,
+    id: IdArg,
+    party: IdArg,
+    by: IdArg,
+    sources: IdsArg,
+    dates: st.SearchStrategy[PartialDate],
+) -> Designation:
+    return Designation(
+        _draw_id(draw, id),
+        _draw_id(draw, party),
+        _draw_id(draw, by),
+        draw(_LABELS),
+        _maybe(draw, dates),
+        sources=_draw_ids(draw, sources),
+    )
+
+
+def designations(
+    *,
+    id: IdArg = None,
+    party: IdArg = None,
+    by: IdArg = None,
+    sources: IdsArg = None,
+    dates: st.SearchStrategy[PartialDate] | None = None,
+) -> st.SearchStrategy[Designation]:
+    """:class:`~peacetrack.records.Designation` records: ``by`` calls ``party``
+    something, on a date or undated.
+
+    Examples
+    --------
+    >>> from hypothesis import given, settings
+    >>> @settings(max_examples=25)
+    ... @given(designations(party="nusra", by="unsc"))
+    ... def test_designation(d):
+    ...     assert (d.party, d.by) == ("nusra", "unsc")
+    >>> test_designation()
+    """
+    _check_ids_args(sources=sources)
+    return st.composite(_make_designation)(id, party, by, sources, _dates_or_default(dates))
+
+
+def _make_relation(
+    draw: st.DrawFn,
+    id: IdArg,
+    source: IdArg,
+    target: IdArg,
+    sources: IdsArg,
+    dates: st.SearchStrategy[PartialDate],
+) -> Relation:
+    from_party = _draw_id(draw, source)
+    if isinstance(target, str):
+        to_party = target
+    else:
+        to_party = draw((_IDS if target is None else target).filter(lambda t: t != from_party))
+    return Relation(
+        _draw_id(draw, id),
+        from_party,
+        to_party,
+        draw(_RELATION_KINDS),
+        _make_period(draw, True, dates),
+        sources=_draw_ids(draw, sources),
+    )
+
+
+def relations(
+    *,
+    id: IdArg = None,
+    source: IdArg = None,
+    target: IdArg = None,
+    sources: IdsArg = None,
+    dates: st.SearchStrategy[PartialDate] | None = None,
+) -> st.SearchStrategy[Relation]:
+    """:class:`~peacetrack.records.Relation` records between two different parties.
+
+    ``source`` is the party the relation starts from (``sources`` are, as everywhere,
+    the ids of :class:`~peacetrack.records.Source` records).
+
+    Raises
+    ------
+    hypothesis.errors.InvalidArgument
+        When ``source`` and ``target`` are the same fixed id.
+
+    Examples
+    --------
+    >>> from hypothesis import given, settings
+    >>> @settings(max_examples=25)
+    ... @given(relations(source="russia", target=st.sampled_from(["russia", "gov"])))
+    ... def test_relation(r):
+    ...     assert (r.source, r.target) == ("russia", "gov")
+    >>> test_relation()
+    """
+    if isinstance(source, str) and isinstance(target, str) and source == target:
+        raise InvalidArgument(f"a relation needs two different parties, got {source!r} twice")
+    _check_ids_args(sources=sources)
+    return st.composite(_make_relation)(id, source, target, sources, _dates_or_default(dates))
+
+
+def _make_incident(
+    draw: st.DrawFn,
+    id: IdArg,
+    parties: IdsArg,
+    sources: IdsArg,
+    dates: st.SearchStrategy[PartialDate],
+) -> Incident:
+    return Incident(
+        _draw_id(draw, id),
+        draw(_INCIDENT_KINDS),
+        draw(dates),
+        draw(_PLACES),
+        description=_maybe(draw, _NAMES),
+        parties=_draw_ids(draw, parties),
+        sources=_draw_ids(draw, sources),
+    )
+
+
+def incidents(
+    *,
+    id: IdArg = None,
+    parties: IdsArg = None,
+    sources: IdsArg = None,
+    dates: st.SearchStrategy[PartialDate] | None = None,
+) -> st.SearchStrategy[Incident]:
+    """:class:`~peacetrack.records.Incident` records: an air strike, a shelling, ...
+
+    Examples
+    --------
+    >>> from hypothesis import given, settings
+    >>> @settings(max_examples=25)
+    ... @given(incidents(parties=()))
+    ... def test_incident(i):
+    ...     assert i.parties == () and i.date is not None
+    >>> test_incident()
+    """
+    _check_ids_args(parties=parties, sources=sources)
+    return st.composite(_make_incident)(id, parties, sources, _dates_or_default(dates))
+
+
+def _make_claim(
+    draw: st.DrawFn,
+    id: IdArg,
+    about: IdArg,
+    claimant: IdArg,
+    sources: IdsArg,
+    dates: st.SearchStrategy[PartialDate],
+) -> Claim:
+    value = draw(_CLAIM_VALUES)
+    numeric = isinstance(value, int | float) and not isinstance(value, bool)
+    return Claim(
+        _draw_id(draw, id),
+        _draw_id(draw, about),
+        _draw_id(draw, claimant),
+        draw(_PREDICATES),
+        value,
+        qualifier=draw(_CLAIM_QUALIFIERS) if numeric else None,
+        date=_maybe(draw, dates),
+        quote=_maybe(draw, _NAMES),
+        sources=_draw_ids(draw, sources),
+    )
+
+
+def claims(
+    *,
+    id: IdArg = None,
+    about: IdArg = None,
+    claimant: IdArg = None,
+    sources: IdsArg = None,
+    dates: st.SearchStrategy[PartialDate] | None = None,
+) -> st.SearchStrategy[Claim]:
+    """:class:`~peacetrack.records.Claim` records with text, whole-number (within
+    ±2**53), finite float or true/false values; numbers may carry a qualifier.
+
+    Examples
+    --------
+    >>> from hypothesis import given, settings
+    >>> @settings(max_examples=25)
+    ... @given(claims(about="idlib-strikes", claimant=st.sampled_from(["sohr", "turkey"])))
+    ... def test_claim(c):
+    ...     assert c.qualifier is None or not isinstance(c.value, str | bool)
+    >>> test_claim()
+    """
+    _check_ids_args(sources=sources)
+    return st.composite(_make_claim)(id, about, claimant, sources, _dates_or_default(dates))

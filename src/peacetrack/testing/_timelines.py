@@ -1,0 +1,266 @@
+"""Strategies for whole timelines: lists of records of mixed types that refer to each
+other consistently, and the :class:`~peacetrack.timeline.Timeline`\\ s they make."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import attrs
+from hypothesis import strategies as st
+from hypothesis.errors import InvalidArgument
+
+from peacetrack.dates import PartialDate, Period
+from peacetrack.records import Membership, Record, Resignation
+from peacetrack.testing._context import (
+    _make_ceasefire,
+    _make_claim,
+    _make_designation,
+    _make_incident,
+    _make_issue,
+    _make_position,
+    _make_relation,
+    _make_source,
+)
+from peacetrack.testing._dates import _on_or_after, partial_dates
+from peacetrack.testing._draw import _BOOLS, _pick
+from peacetrack.testing._talks import (
+    _make_delegation,
+    _make_membership,
+    _make_party,
+    _make_person,
+    _make_process,
+    _make_resignation,
+    _make_round,
+)
+
+if TYPE_CHECKING:
+    from peacetrack.timeline import Timeline
+
+# In the order hypothesis shrinks towards: records that need nothing first.
+_TIMELINE_KINDS = (
+    "party",
+    "person",
+    "source",
+    "issue",
+    "process",
+    "incident",
+    "ceasefire",
+    "delegation",
+    "round",
+    "membership",
+    "resignation",
+    "position",
+    "designation",
+    "relation",
+    "claim",
+)
+_NONE = st.none()
+
+
+@attrs.define
+class _Builder:
+    """The records drawn so far, indexed, for drawing the next one consistently."""
+
+    draw: st.DrawFn
+    dates: st.SearchStrategy[PartialDate]
+    prefix: str
+    records: list[Record] = attrs.Factory(list)
+    ids: dict[str, list[str]] = attrs.Factory(dict)
+    # Membership id -> its index in ``records``, until a resignation ends it.
+    open_memberships: dict[str, int] = attrs.Factory(dict)
+    round_numbers: dict[str, int] = attrs.Factory(dict)
+    delegations_of: dict[str, list[str]] = attrs.Factory(dict)
+
+    def of(self, *kinds: str) -> list[str]:
+        return [i for kind in kinds for i in self.ids.get(kind, ())]
+
+    def available(self) -> list[str]:
+        parties, people = len(self.of("party")), len(self.of("person"))
+        processes = bool(self.of("process"))
+        ready = {
+            "delegation": parties > 0 and processes,
+            "round": processes,
+            "membership": people > 0 and bool(self.of("delegation")),
+            "resignation": bool(self.open_memberships),
+            "position": parties > 0 and bool(self.of("issue")),
+            "designation": parties > 0 and parties + people >= 2,
+            "relation": parties >= 2,
+            "claim": parties + people > 0,
+        }
+        return [kind for kind in _TIMELINE_KINDS if ready.get(kind, True)]
+
+    def pick(self, *kinds: str) -> str:
+        return _pick(self.draw, self.of(*kinds))
+
+    def maybe_pick(self, *kinds: str) -> str | st.SearchStrategy[None]:
+        pool = self.of(*kinds)
+        if not pool or not self.draw(_BOOLS):
+            return _NONE
+        return _pick(self.draw, pool)
+
+    def add(self, kind: str) -> None:
+        draw, dates = self.draw, self.dates
+        record_id = f"{self.prefix}{kind}-{len(self.of(kind)) + 1}"
+        cited = self.of("source")
+        record: Record
+        if kind == "party":
+            record = _make_party(draw, record_id, cited)
+        elif kind == "person":
+            record = _make_person(draw, record_id, cited)
+        elif kind == "source":
+            record = _make_source(draw, record_id, cited, dates)
+        elif kind == "issue":
+            record = _make_issue(draw, record_id, cited)
+        elif kind == "process":
+            record = _make_process(draw, record_id, self.maybe_pick("party", "person"), cited)
+        elif kind == "incident":
+            record = _make_incident(draw, record_id, self.of("party"), cited, dates)
+        elif kind == "ceasefire":
+            parties = self.of("party")
+            record = _make_ceasefire(draw, record_id, parties, parties, cited, dates)
+        elif kind == "delegation":
+            process = self.pick("process")
+            self.delegations_of.setdefault(process, []).append(record_id)
+            record = _make_delegation(draw, record_id, self.pick("party"), process, cited)
+        elif kind == "round":
+            process = self.pick("process")
+            number = self.round_numbers[process] = self.round_numbers.get(process, 0) + 1
+            in_process = self.delegations_of.get(process, [])
+            record = _make_round(draw, record_id, process, number, in_process, cited, dates)
+        elif kind == "membership":
+            person, delegation = self.pick("person"), self.pick("delegation")
+            record = _make_membership(draw, record_id, person, delegation, cited, dates)
+            self.open_memberships[record_id] = len(self.records)
+        elif kind == "resignation":
+            record = self._resignation(record_id, cited)
+        elif kind == "position":
+            party, issue = self.pick("party"), self.pick("issue")
+            record = _make_position(draw, record_id, party, issue, cited, dates)
+        elif kind == "designation":
+            party = self.pick("party")
+            by = _pick(draw, [i for i in self.of("party", "person") if i != party])
+            record = _make_designation(draw, record_id, party, by, cited, dates)
+        elif kind == "relation":
+            source = self.pick("party")
+            target = _pick(draw, [i for i in self.of("party") if i != source])
+            record = _make_relation(draw, record_id, source, target, cited, dates)
+        else:
+            about = _pick(draw, [r.id for r in self.records])
+            claimant = self.pick("party", "person")
+            record = _make_claim(draw, record_id, about, claimant, cited, dates)
+        self.records.append(record)
+        self.ids.setdefault(kind, []).append(record_id)
+
+    def _resignation(self, record_id: str, cited: list[str]) -> Resignation:
+        membership_id = _pick(self.draw, list(self.open_memberships))
+        index = self.open_memberships.pop(membership_id)
+        membership = self.records[index]
+        assert isinstance(membership, Membership)
+        start = membership.period.start
+        date = _on_or_after(self.draw, start, self.dates)
+        # The resignation ends the membership: its period ends on the same date.
+        ended = attrs.evolve(membership, period=Period(start, date))
+        self.records[index] = ended
+        recipient = self.maybe_pick("party", "person")
+        return _make_resignation(
+            self.draw, record_id, membership.person, membership_id, recipient, cited, date
+        )
+
+
+def _make_record_list(
+    draw: st.DrawFn,
+    min_size: int,
+    max_size: int,
+    dates: st.SearchStrategy[PartialDate],
+    id_prefix: str,
+) -> list[Record]:
+    builder = _Builder(draw, dates, id_prefix)
+    for _ in range(draw(st.integers(min_size, max_size))):
+        builder.add(_pick(draw, builder.available()))
+    return builder.records
+
+
+def record_lists(
+    min_size: int = 0,
+    max_size: int = 50,
+    *,
+    dates: st.SearchStrategy[PartialDate] | None = None,
+    id_prefix: str = "",
+) -> st.SearchStrategy[list[Record]]:
+    """Lists of records of mixed types that together make a valid timeline.
+
+    Every cross-record rule holds: ids are unique; every reference resolves to a
+    record of the right type (sources to sources, a delegation's party to a party,
+    a claim to any record, ...); a round's delegations belong to its process and
+    round numbers are unique per process; each resignation ends one membership of
+    the same person, on or after its start, and that membership's period ends on
+    the resignation's date; a ceasefire never excludes one of its own parties.
+    Nothing refers to a record later in the list.
+
+    Parameters
+    ----------
+    min_size, max_size
+        How many records, inclusive.
+    dates
+        The strategy dates and periods are drawn from; default
+        ``partial_dates(2014, 2018)``, narrow enough that periods overlap.
+    id_prefix
+        Put before every id (ids are ``"<prefix><type>-<n>"``, e.g. ``"party-1"``),
+        so that timelines drawn with different prefixes have disjoint ids.
+
+    Returns
+    -------
+    SearchStrategy[list[Record]]
+
+    Raises
+    ------
+    hypothesis.errors.InvalidArgument
+        Unless ``0 <= min_size <= max_size``.
+
+    Examples
+    --------
+    >>> from hypothesis import given, settings
+    >>> @settings(max_examples=10)
+    ... @given(record_lists(max_size=20, id_prefix="a-"))
+    ... def test_ids(records):
+    ...     ids = [r.id for r in records]
+    ...     assert len(set(ids)) == len(ids) and all(i.startswith("a-") for i in ids)
+    >>> test_ids()
+    """
+    if not 0 <= min_size <= max_size:
+        raise InvalidArgument(
+            f"need 0 <= min_size <= max_size, got min_size={min_size}, max_size={max_size}"
+        )
+    if not isinstance(id_prefix, str):
+        raise InvalidArgument(f"id_prefix must be a string, got {id_prefix!r}")
+    chosen = partial_dates(2014, 2018) if dates is None else dates
+    return st.composite(_make_record_list)(min_size, max_size, chosen, id_prefix)
+
+
+def timelines(
+    min_size: int = 0,
+    max_size: int = 50,
+    *,
+    dates: st.SearchStrategy[PartialDate] | None = None,
+    id_prefix: str = "",
+) -> st.SearchStrategy[Timeline]:
+    """Valid :class:`~peacetrack.timeline.Timeline`\\ s of ``min_size`` to ``max_size``
+    records of mixed types: the records of :func:`record_lists` with the same
+    parameters.
+
+    Returns
+    -------
+    SearchStrategy[Timeline]
+
+    Examples
+    --------
+    >>> from hypothesis import given, settings
+    >>> @settings(max_examples=10)
+    ... @given(timelines(min_size=1, max_size=30), timelines(max_size=10, id_prefix="b-"))
+    ... def test_merge_disjoint(a, b):
+    ...     assert len(a.merge(b).records) == len(a.records) + len(b.records)
+    >>> test_merge_disjoint()
+    """
+    from peacetrack.timeline import Timeline
+
+    return record_lists(min_size, max_size, dates=dates, id_prefix=id_prefix).map(Timeline)
