@@ -15,7 +15,7 @@ from typing import Any, Final
 
 from peacetrack import _validate
 from peacetrack.errors import LoadError, Problem, ValidationError
-from peacetrack.io._convert import CONVERTER, record_name, structure_record
+from peacetrack.io._convert import CONVERTER, FastReader, record_name, structure_record
 from peacetrack.io._json import (
     MAX_BYTES,
     MAX_SAFE_INTEGER,
@@ -210,13 +210,20 @@ def loads(text: str | bytes, *, max_bytes: int = MAX_BYTES) -> Timeline:
         raise LoadError(f'"records" must be a list of record objects, got {describe(raw_records)}')
     records: list[Record] = []
     failed: set[str] = set()
+    fast = FastReader().read
+    add = records.append
     for index, raw in enumerate(raw_records):
+        record = fast(raw)
+        if record is not None:
+            add(record)
+            continue
+        # The slow way, which says what is wrong (or reads what the fast way would not).
         record, record_problems = structure_record(raw, index)
         problems.extend(record_problems)
         if record is None:
             failed.add(record_name(raw, index))
         else:
-            records.append(record)
+            add(record)
     try:
         timeline = Timeline(records)
     except ValidationError as exc:
