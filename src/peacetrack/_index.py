@@ -322,7 +322,10 @@ def period_bounds(period: Period, *, possibly: bool) -> tuple[int, int]:
     if possibly:
         return period.start._lo, period.latest_ordinal
     end = period.end
-    return period.start._hi, FAR_FUTURE if end is None else end._lo
+    start = period.start
+    # No reading ends before it starts ("2016-04-13/2016" ends on 13 April at the
+    # earliest, not on 1 January), as in Period.in_force.
+    return start._hi, FAR_FUTURE if end is None else max(end._lo, start._lo)
 
 
 def interval_index(records: Sequence[Any], *, possibly: bool) -> IntervalIndex:

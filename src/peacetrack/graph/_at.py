@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+from typing import TypeVar
+
 from peacetrack.dates import DateLike, PartialDate, Period
 from peacetrack.errors import PeacetrackError
-from peacetrack.records import Designation
+from peacetrack.records import Designation, Record
+from peacetrack.timeline import Timeline
+
+R = TypeVar("R", bound=Record)
 
 
 def check_at(at: DateLike | None, possibly: bool) -> PartialDate | None:
@@ -17,6 +22,23 @@ def check_at(at: DateLike | None, possibly: bool) -> PartialDate | None:
 def live(period: Period, d: PartialDate | None, possibly: bool) -> bool:
     """Whether ``period`` counts on ``d`` (everything counts when ``d`` is None)."""
     return d is None or period.in_force(d, possibly=possibly)
+
+
+def in_force(t: Timeline, kind: type[R], d: PartialDate | None, possibly: bool) -> tuple[R, ...]:
+    """The records of ``kind`` (a periodic record type) that count on ``d``, in the
+    timeline's chronological order: the same records as filtering the whole view
+    with :func:`live`, found with the timeline's interval index in O(log n + k)."""
+    if d is None:
+        return t._view(kind)
+    return t._in_force(kind, d, possibly)
+
+
+def designations(t: Timeline, d: PartialDate | None, possibly: bool) -> tuple[Designation, ...]:
+    """The designations that hold on ``d`` (see :func:`designated`), in chronological
+    order, from the timeline's index of designation dates."""
+    if d is None:
+        return t.designations
+    return t._designations_by(d, possibly)
 
 
 def designated(designation: Designation, d: PartialDate | None, possibly: bool) -> bool:
