@@ -1,10 +1,11 @@
 """The ``peacetrack`` command: read a timeline file and show it in a terminal.
 
 With no arguments it prints the bundled Geneva 2016 case as a timeline. Every
-subcommand takes an optional FILE (a peacetrack JSON file; default: the bundled case)
-and ``--json`` for machine-readable output. Bad input -- a missing file, text that
-is not JSON, invalid records, an unreadable date -- is reported in one paragraph on
-stderr with exit status 1; a traceback would be a bug in peacetrack.
+subcommand takes an optional FILE (a peacetrack JSON file; default: the bundled case),
+and all but ``plot`` and ``export`` take ``--json`` for machine-readable output. Bad
+input -- a missing file, text that is not JSON, invalid records, an unreadable date --
+is reported in one paragraph on stderr with exit status 1; a traceback would be a bug
+in peacetrack.
 
 Adding a subcommand takes two small edits: a ``_cmd_<name>(args) -> int`` function,
 and one registration block in :func:`build_parser`.
@@ -19,6 +20,8 @@ OK: the bundled Geneva 2016 case is valid (97 records, 29 sources).
 from __future__ import annotations
 
 import argparse
+import difflib
+import io
 import json
 import os
 import sys
@@ -82,7 +85,7 @@ def _write(text: str, output: str | None) -> int:
         sys.stdout.write(text)
         return 0
     try:
-        with open(output, "w", encoding="utf-8") as out:
+        with open(output, "w", encoding="utf-8", errors="backslashreplace") as out:
             out.write(text)
     except OSError as exc:
         return _fail(f"cannot write {output}: {exc.strerror or exc}")
@@ -299,6 +302,11 @@ def _with_default_command(parser: argparse.ArgumentParser, argv: list[str]) -> l
             commands |= set(action.choices)
     if argv and (argv[0] in commands or argv[0] in {"-h", "--help", "--version"}):
         return argv
+    if argv and not os.path.exists(argv[0]):
+        # `peacetrack snaphot --at 2016-05` is a typo, not a missing file named snaphot.
+        close = difflib.get_close_matches(argv[0], sorted(commands), n=1)
+        if close:
+            parser.error(f"unknown command {argv[0]!r}; did you mean {close[0]!r}?")
     return ["timeline", *argv]
 
 
@@ -325,6 +333,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         _with_default_command(parser, list(sys.argv[1:] if argv is None else argv))
     )
     func: Command = args.func
+    if isinstance(sys.stdout, io.TextIOWrapper):
+        # Text a terminal cannot show (a lone surrogate, which a file may hold as
+        # "\ud800"; any non-ASCII text on an ASCII terminal) is written escaped.
+        sys.stdout.reconfigure(errors="backslashreplace")
     try:
         return func(args)
     except PeacetrackError as exc:

@@ -228,9 +228,18 @@ class _Reader:
             self.problem(where, f"{key}: {exc}")
             return None
 
+    def listed(self, where: str, item: Mapping[str, Any], key: str) -> list[Any]:
+        value = item.get(key)
+        if value is None:
+            return []
+        if not isinstance(value, list):
+            self.problem(where, f"{key}: expected a list, got {type(value).__name__}")
+            return []
+        return value
+
     def aliases(self, where: str, item: Mapping[str, Any]) -> tuple[str, ...]:
         names = []
-        for other in item.get("other_names") or []:
+        for other in self.listed(where, item, "other_names"):
             if isinstance(other, dict) and isinstance(other.get("name"), str):
                 names.append(other["name"])
             else:
@@ -239,7 +248,7 @@ class _Reader:
 
     def source_ids(self, where: str, item: Mapping[str, Any]) -> tuple[str, ...]:
         ids: list[str] = []
-        for link in item.get("sources") or []:
+        for link in self.listed(where, item, "sources"):
             url = link.get("url") if isinstance(link, dict) else None
             if not isinstance(url, str) or not url:
                 self.problem(where, f"sources: expected a link with a url, got {link!r}")
@@ -335,10 +344,10 @@ def from_popolo(doc: Mapping[str, Any], *, default_kind: PartyKind | None = None
     persons = r.items(doc, "persons")
     organizations = r.items(doc, "organizations")
     memberships = r.items(doc, "memberships")
-    orgs_by_id = {o.get("id"): o for o in organizations}
+    orgs_by_id = {o["id"]: o for o in organizations if isinstance(o.get("id"), str)}
 
     def classification(org_id: object) -> object:
-        org = orgs_by_id.get(org_id)
+        org = orgs_by_id.get(org_id) if isinstance(org_id, str) else None
         return None if org is None else org.get("classification")
 
     # Structural memberships: a process's mediator, a delegation's process.
