@@ -281,3 +281,19 @@ def test_the_resignation_reads_as_one_sentence(capsys: pytest.CaptureFixture[str
     (resign,) = [e["summary"] for e in events if e["kind"] == "member_resigned"]
     assert "resigns" in resign
     assert ".;" not in resign
+
+
+def test_a_failed_output_write_leaves_the_old_file_intact(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "graph.dot"
+    out.write_text("the old picture", encoding="utf-8")
+
+    def broken_replace(src: str, dst: object) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "replace", broken_replace)
+    assert main(["graph", "--format", "dot", "-o", str(out)]) == 1
+    assert out.read_text(encoding="utf-8") == "the old picture"
+    assert [p.name for p in tmp_path.iterdir()] == ["graph.dot"]  # no temporary file left
+    assert "No space left on device" in capsys.readouterr().err

@@ -80,13 +80,15 @@ def _at(text: str) -> PartialDate:
 
 
 def _write(text: str, output: str | None) -> int:
-    """Write ``text`` to stdout, or to the file ``output``; return the exit status."""
+    """Write ``text`` to stdout, or atomically to the file ``output`` (a failed write
+    leaves the old file as it was); return the exit status."""
     if output is None:
         sys.stdout.write(text)
         return 0
+    from peacetrack.io._files import write_atomic
+
     try:
-        with open(output, "w", encoding="utf-8", errors="backslashreplace") as out:
-            out.write(text)
+        write_atomic(output, text.encode("utf-8", errors="backslashreplace"))
     except OSError as exc:
         return _fail(f"cannot write {output}: {exc.strerror or exc}")
     return 0

@@ -116,16 +116,38 @@ def save(t: Timeline, path: str | os.PathLike[str], *, overwrite: bool = False) 
     >>> load(target)["p"].name
     'A'
     """
-    data = (dumps(t) + "\n").encode("utf-8")
+    target = Path(os.path.realpath(path))
+    if (
+        not overwrite
+        and target.exists()
+        and not target.is_dir()
+        and not _is_peacetrack_file(target)
+    ):
+        raise FileExistsError(
+            f"{path} exists and is not a peacetrack file; pass overwrite=True to replace it"
+        )
+    write_atomic(path, (dumps(t) + "\n").encode("utf-8"))
+
+
+def write_atomic(path: str | os.PathLike[str], data: bytes) -> None:
+    """Write ``data`` to ``path`` so that a reader, or a crash, sees the old file or
+    the new one and never a mix: a temporary file in the same directory, flushed and
+    synced, then renamed over ``path``. On failure the temporary file is removed and
+    the old file is intact. An existing file keeps its permissions (new ones get
+    0644); a symbolic link is followed.
+
+    Raises
+    ------
+    IsADirectoryError
+        If ``path`` is a directory.
+    OSError
+        If the file cannot be written.
+    """
     target = Path(os.path.realpath(path))
     mode = 0o644
     if target.is_dir():
         raise IsADirectoryError(f"{path} is a directory")
     if target.exists():
-        if not overwrite and not _is_peacetrack_file(target):
-            raise FileExistsError(
-                f"{path} exists and is not a peacetrack file; pass overwrite=True to replace it"
-            )
         mode = target.stat().st_mode & 0o7777
     fd, temp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     try:
