@@ -438,8 +438,15 @@ class Period:
         )
         return self.start.latest_ordinal <= d.latest_ordinal and d.earliest_ordinal <= end_lo
 
-    def overlaps(self, other: Period) -> bool:
-        """The two periods may share a day (on the widest reading of both)."""
+    def overlaps(self, other: Period | str) -> bool:
+        """The two periods may share a day (on the widest reading of both).
+
+        ``other`` may be an EDTF interval string.
+
+        >>> Period.parse("2016-04/..").overlaps("2016-03/2016-05")
+        True
+        """
+        other = Period.coerce(other)
         return (
             self.start.earliest_ordinal <= other.latest_ordinal
             and other.start.earliest_ordinal <= self.latest_ordinal

@@ -54,7 +54,13 @@ import attrs
 
 from peacetrack import _claims, _index, _validate
 from peacetrack.dates import DateLike, PartialDate, Period
-from peacetrack.errors import Problem, UnknownIdError, ValidationError
+from peacetrack.errors import (
+    InvalidDateError,
+    PeacetrackError,
+    Problem,
+    UnknownIdError,
+    ValidationError,
+)
 from peacetrack.events import Event, record_events
 from peacetrack.records import (
     Ceasefire,
@@ -257,7 +263,9 @@ class Timeline:
 
     def __repr__(self) -> str:
         counts = ", ".join(f"{len(v)} {k}" for k, v in sorted(self._by_type.items()) if v)
-        return f"<Timeline of {len(self)} records: {counts}>" if counts else "<Timeline (empty)>"
+        if not counts:
+            return "<Timeline (empty)>"
+        return f"<Timeline of {len(self)} record{'s' * (len(self) != 1)}: {counts}>"
 
     # -- typed views ----------------------------------------------------------------
 
@@ -370,10 +378,12 @@ class Timeline:
         Raises
         ------
         InvalidDateError
-            For a date that cannot be read.
+            For a date that cannot be read, or an ``end`` certainly before ``start``.
         """
-        lo = PartialDate.coerce(start).earliest_ordinal
-        hi = PartialDate.coerce(end).latest_ordinal
+        first, last = PartialDate.coerce(start), PartialDate.coerce(end)
+        lo, hi = first.earliest_ordinal, last.latest_ordinal
+        if hi < lo:
+            raise InvalidDateError(f"end {last} is before start {first}")
         index = self._event_index()
         return index.events(index.within(lo, hi))
 
@@ -483,6 +493,8 @@ class Timeline:
         >>> [c.id for c in t.at("2016-02-10", possibly=True).ceasefires_in_force]
         ['coh']
         """
+        if not isinstance(possibly, bool):
+            raise PeacetrackError(f"possibly must be True or False, got {possibly!r}")
         d = PartialDate.coerce(date)
         members: dict[str, list[Membership]] = defaultdict(list)
         for membership in self._in_force(Membership, d, possibly):
@@ -599,9 +611,13 @@ class Timeline:
 
         Raises
         ------
+        TypeError
+            If ``other`` is not a Timeline.
         ValidationError
             One problem per conflicting id, plus whatever the union breaks.
         """
+        if not isinstance(other, Timeline):
+            raise TypeError(f"can only merge a Timeline, got {type(other).__name__}")
         conflicts = [
             Problem(r.id, None, "held by both timelines with different content")
             for r in other._records
