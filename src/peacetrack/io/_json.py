@@ -96,6 +96,10 @@ def describe(value: Any) -> str:
 _STRING = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"', re.DOTALL)
 _NOT_BRACKET = re.compile(r"[^\[\]{}]+")
 _DEPTH_STEP = {"[": 1, "{": 1, "]": -1, "}": -1}
+_ESCAPE = re.compile(rb"\\.", re.DOTALL)
+_QUOTED = re.compile(rb'"[^"]*"')
+_NOT_MARK = bytes(b for b in range(256) if b not in b'"[]{}')
+_SQUARE = bytes.maketrans(b"{}", b"[]")
 
 
 def _nesting(text: str) -> int:
@@ -104,6 +108,37 @@ def _nesting(text: str) -> int:
         return 0  # cannot be too deep
     brackets = _NOT_BRACKET.sub("", _STRING.sub("", text))
     return max(itertools.accumulate(map(_DEPTH_STEP.__getitem__, brackets)), default=0)
+
+
+def _shallow(text: str) -> bool:
+    """Whether ``text`` is JSON whose arrays and objects certainly nest at most
+    :data:`MAX_DEPTH` deep; ``False`` when unsure (then :func:`_nesting` counts).
+
+    :func:`_nesting` is exact but walks every string with a regular expression; this
+    works on bytes at C speed, so a large file pays for it once, not once per
+    string. Escapes go first (so ``\\"`` cannot end a string), then everything but
+    quotes and brackets; each ``""`` left is a string without brackets in it, or the
+    end of one string and the start of the next with nothing between them, and
+    dropping it keeps every bracket on its side of the quotes. What is left of the
+    brackets (with ``{}`` written as ``[]``) is balanced and at most ``MAX_DEPTH``
+    deep exactly when ``MAX_DEPTH`` rounds of deleting every ``[]`` empty it: a round
+    deletes the innermost pairs, and a pair at depth *d* needs *d* rounds.
+    """
+    if text.count("[") + text.count("{") <= MAX_DEPTH:
+        return True
+    data = text.encode("utf-8", "surrogatepass")
+    if b"\\" in data:
+        data = _ESCAPE.sub(b"", data)
+    marks = data.translate(None, _NOT_MARK).replace(b'""', b"")
+    if b'"' in marks:  # a string with brackets in it, or one left open
+        marks = _QUOTED.sub(b"", marks).replace(b'"', b"")
+    brackets = marks.translate(_SQUARE)
+    for _ in range(MAX_DEPTH):
+        shorter = brackets.replace(b"[]", b"")
+        if len(shorter) == len(brackets):
+            break
+        brackets = shorter
+    return not brackets
 
 
 def _refuse_constant(name: str) -> Any:
@@ -165,8 +200,7 @@ def parse(text: str | bytes, max_bytes: int) -> Any:
     source = _decode(text, max_bytes)
     if not source.strip():
         raise LoadError('empty input; expected a JSON object {"peacetrack": "1", "records": [...]}')
-    depth = _nesting(source)
-    if depth > MAX_DEPTH:
+    if not _shallow(source) and (depth := _nesting(source)) > MAX_DEPTH:
         raise LoadError(f"arrays and objects nest {depth} deep; the limit is {MAX_DEPTH}")
     try:
         return json.loads(
