@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import enum
 import math
+import operator
 from collections.abc import Callable, Iterator
 from typing import Any, ClassVar, TypeAlias
 
@@ -255,13 +256,89 @@ def _to_qualifier(value: Any) -> Any:
     return _to_enum(Qualifier, value)
 
 
+_CHECKS: dict[type, tuple[tuple[str, Check], ...]] = {}
+
+
+def _checks(cls: type) -> tuple[tuple[str, Check], ...]:
+    """``(field name, check)`` for every checked field of ``cls``, in field order.
+
+    Read from the fields' metadata on a class's first record and kept, so that a
+    record costs only its checks, not a walk through ``attrs.fields``.
+    """
+    checks = _CHECKS.get(cls)
+    if checks is None:
+        checks = _CHECKS[cls] = tuple(
+            (field.name, field.metadata[_CHECK])
+            for field in attrs.fields(cls)
+            if _CHECK in field.metadata
+        )
+    return checks
+
+
+_Getter: TypeAlias = Callable[[Any], tuple[Any, ...]]
+_Plan: TypeAlias = tuple[
+    _Getter,  # the values of the required text fields
+    _Getter | None,  # of the lists of ids, if any
+    tuple[tuple[str, Check], ...],  # every other checked field, with its check
+    bool,  # whether the class has rules of its own (``_rules``)
+]
+_PLANS: dict[type, _Plan] = {}
+
+
+def _getter(names: list[str]) -> _Getter | None:
+    if not names:
+        return None
+    if len(names) == 1:
+        get = operator.attrgetter(names[0])
+        return lambda obj: (get(obj),)
+    return operator.attrgetter(*names)
+
+
+def _plan(cls: type[Record]) -> _Plan:
+    """How a record of ``cls`` tells quickly that every field is good: the required
+    text fields are tested together at C speed, the lists of ids with one loop, and
+    the other checks one by one."""
+    plan = _PLANS.get(cls)
+    if plan is None:
+        checks = _checks(cls)
+        texts = _getter([name for name, check in checks if check is _check_text])
+        assert texts is not None  # every record has an id
+        plan = _PLANS[cls] = (
+            texts,
+            _getter([name for name, check in checks if check is _check_ids]),
+            tuple((n, c) for n, c in checks if c is not _check_text and c is not _check_ids),
+            cls._rules is not Record._rules,
+        )
+    return plan
+
+
+def _fields_pass(obj: Record, plan: _Plan) -> bool:
+    """``True`` if no field check of ``obj`` finds a problem; ``False`` if one might
+    (the full checks then say which)."""
+    texts, ids, others, _ = plan
+    try:
+        # str.strip raises TypeError for anything but text; '' and blanks are falsy.
+        if not all(map(str.strip, texts(obj))):
+            return False
+        if ids is not None:
+            for value in ids(obj):
+                if type(value) is not tuple or not all(map(str.strip, value)):
+                    return False
+                if len(value) > 1 and len(set(value)) != len(value):
+                    return False
+    except TypeError:
+        return False
+    for name, check in others:  # noqa: SIM110 (a loop is faster than any() over a generator)
+        if check(getattr(obj, name)):
+            return False
+    return True
+
+
 def _field_problems(obj: Any, record_id: str | None, prefix: str = "") -> Iterator[Problem]:
-    for field in attrs.fields(type(obj)):
-        check = field.metadata.get(_CHECK)
-        if check is not None:
-            message = check(getattr(obj, field.name))
-            if message:
-                yield Problem(record_id, prefix + field.name, message)
+    for name, check in _checks(type(obj)):
+        message = check(getattr(obj, name))
+        if message:
+            yield Problem(record_id, prefix + name, message)
 
 
 # -- records -----------------------------------------------------------------------------
@@ -283,8 +360,13 @@ class Record:
     )
 
     def __attrs_post_init__(self) -> None:
+        plan = _PLANS.get(type(self)) or _plan(type(self))
+        fields_pass = _fields_pass(self, plan)
+        if fields_pass and not plan[3]:
+            return
         record_id = self.id if isinstance(self.id, str) and self.id.strip() else None
-        problems = [*_field_problems(self, record_id), *self._rules(record_id)]
+        problems = [] if fields_pass else list(_field_problems(self, record_id))
+        problems.extend(self._rules(record_id))
         if problems:
             raise ValidationError(problems)
 
