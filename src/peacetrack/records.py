@@ -674,10 +674,13 @@ class Incident(Record):
             yield "parties", party
 
 
+_SCALARS = (str, int, float, bool)  # a tuple: isinstance with one is faster than with a union
+
+
 def _check_claim_value(value: Any) -> str | None:
     if isinstance(value, float) and not math.isfinite(value):
         return f"must be a finite number, got {value!r}"
-    if isinstance(value, str | int | float | bool):
+    if isinstance(value, _SCALARS):
         return None
     return f"expected a JSON scalar (text, number or true/false), got {type(value).__name__}"
 
