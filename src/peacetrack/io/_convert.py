@@ -329,10 +329,26 @@ class _Spec:
     dates: tuple[str, ...]
     periods: tuple[str, ...]
     numbers: tuple[str, ...]  # may hold a whole number: checked for the safe range
+    enums: tuple[tuple[str, dict[str, enum.Enum]], ...]  # each with its members by value
+
+
+def _enum_type(kind: Any) -> type[enum.Enum] | None:
+    """The enum a field of type ``kind`` holds (``E`` or ``E | None``), if any."""
+    if _is_enum(kind):
+        return kind  # type: ignore[no-any-return]
+    if (
+        isinstance(kind, types.UnionType)
+        and len(kind.__args__) == 2
+        and type(None) in kind.__args__
+    ):
+        (inner,) = (k for k in kind.__args__ if k is not type(None))
+        return inner if _is_enum(inner) else None
+    return None
 
 
 def _spec(cls: type[Record]) -> _Spec:
     fields = [f for f in attrs.fields(cls) if f.name not in _UNSHARED]
+    enums = [(f.name, _enum_type(f.type)) for f in fields]
     return _Spec(
         cls,
         texts=tuple(f.name for f in fields if f.type in _TEXT_TYPES),
@@ -340,6 +356,7 @@ def _spec(cls: type[Record]) -> _Spec:
         dates=tuple(f.name for f in fields if f.type in _DATE_TYPES),
         periods=tuple(f.name for f in fields if f.type is Period),
         numbers=tuple(f.name for f in fields if f.type is int or _is_claim_value(f.type)),
+        enums=tuple((name, {m.value: m for m in kind}) for name, kind in enums if kind),
     )
 
 
@@ -404,6 +421,10 @@ class FastReader:
             value = get(name)
             if type(value) is int and abs(value) > MAX_SAFE_INTEGER:
                 return None
+        for name, members in spec.enums:
+            value = get(name)
+            if type(value) is str:  # a value that is no member is left for the class to refuse
+                body[name] = members.get(value, value)
         for name in spec.dates:
             text = get(name)
             if type(text) is str:
