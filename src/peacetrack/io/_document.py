@@ -7,10 +7,13 @@ before raising once.
 
 from __future__ import annotations
 
+import contextlib
+import gc
 import importlib.resources
 import json
 import re
 from collections import defaultdict
+from collections.abc import Iterator
 from typing import Any, Final
 
 from peacetrack import _validate
@@ -150,6 +153,26 @@ def dumps(t: Timeline, *, indent: int | None = 2) -> str:
     return text
 
 
+@contextlib.contextmanager
+def _cycle_collector_paused() -> Iterator[None]:
+    """Pause CPython's cyclic garbage collector for the block, if it was running.
+
+    Reading a file makes millions of objects and no reference cycles; the collector,
+    which starts after every few hundred new objects and now and then walks the
+    whole heap, would find nothing, yet it took about a third of the time of
+    reading a large file (CPython 3.11). Objects that are not part of a cycle are
+    still freed at once; whatever cycles the block makes are found at the next
+    collection after it. A collector paused by someone else stays paused.
+    """
+    running = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if running:
+            gc.enable()
+
+
 def loads(text: str | bytes, *, max_bytes: int = MAX_BYTES) -> Timeline:
     """Read a timeline from peacetrack JSON text.
 
@@ -190,6 +213,11 @@ def loads(text: str | bytes, *, max_bytes: int = MAX_BYTES) -> Timeline:
       p: name: missing; this field is required
       p: nam: unknown field; Person has id, sources, name, aliases
     """
+    with _cycle_collector_paused():
+        return _loads(text, max_bytes)
+
+
+def _loads(text: str | bytes, max_bytes: int) -> Timeline:
     document = parse(text, max_bytes)
     if not isinstance(document, dict):
         raise LoadError(
