@@ -616,8 +616,7 @@ class Timeline:
         ValidationError
             One problem per conflicting id, plus whatever the union breaks.
         """
-        if not isinstance(other, Timeline):
-            raise TypeError(f"can only merge a Timeline, got {type(other).__name__}")
+        require_timeline(other)
         conflicts = [
             Problem(r.id, None, "held by both timelines with different content")
             for r in other._records
@@ -628,6 +627,13 @@ class Timeline:
         return Timeline._extended(self, (r for r in other._records if r.id not in self._by_id))
 
 
-def _made_by(made: PartialDate, d: PartialDate, *, possibly: bool) -> bool:
-    bound = made.earliest_ordinal if possibly else made.latest_ordinal
-    return bound <= d.latest_ordinal
+def require_timeline(value: object) -> Timeline:
+    """``value`` if it is a Timeline; otherwise a TypeError naming what it is.
+
+    Every function that takes a timeline (writers, graph views, exports, figures)
+    calls this first, so a list of records or ``None`` gets one clear message
+    rather than an AttributeError from deep inside.
+    """
+    if not isinstance(value, Timeline):
+        raise TypeError(f"expected a Timeline, got {type(value).__name__}")
+    return value
