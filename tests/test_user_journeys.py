@@ -233,3 +233,35 @@ def test_between_refuses_an_end_before_the_start_like_timeline_figure() -> None:
 
 def test_repr_counts_one_record_in_the_singular() -> None:
     assert repr(Timeline([Person("p", "P")])) == "<Timeline of 1 record: 1 person>"
+
+
+def _entry_points() -> list[Any]:
+    from peacetrack import interop, plot
+
+    return [
+        io.dumps,
+        graph.parties,
+        graph.ceasefire_exclusions,
+        lambda t: graph.round_topology(t, "r1"),
+        graph.excluded_from_all,
+        lambda t: graph.backers(t, "d"),
+        graph.designated_in_coalitions,
+        interop.to_popolo,
+        interop.to_timelinejs,
+        interop.to_mermaid,
+        plot.timeline_figure,
+        plot.graph_figure,
+        Timeline([]).merge,
+    ]
+
+
+@pytest.mark.parametrize("index", range(13))
+@pytest.mark.parametrize("not_a_timeline", [None, [], "geneva"], ids=["None", "list", "str"])
+def test_every_function_taking_a_timeline_names_what_it_got(
+    index: int, not_a_timeline: Any
+) -> None:
+    func = _entry_points()[index]
+    with pytest.raises(
+        TypeError, match=f"expected a Timeline, got {type(not_a_timeline).__name__}"
+    ):
+        func(not_a_timeline)

@@ -13,7 +13,7 @@ from peacetrack.errors import PeacetrackError, UnknownIdError
 from peacetrack.graph._at import check_at, designated, live
 from peacetrack.graph._views import parties
 from peacetrack.records import Delegation, RelationKind
-from peacetrack.timeline import Timeline
+from peacetrack.timeline import Timeline, require_timeline
 
 
 class Hop(NamedTuple):
@@ -131,6 +131,7 @@ def backers(
     >>> sorted(backers(t, "gov-d")), sorted(backers(t, "gov-d", at="2015-01-01"))
     (['ir', 'ru'], ['ir'])
     """
+    require_timeline(t)
     delegation = t.get(delegation_id)
     if not isinstance(delegation, Delegation):
         raise UnknownIdError(f"no delegation with id {delegation_id!r}")
@@ -178,6 +179,7 @@ def designated_in_coalitions(
     >>> designated_in_coalitions(t, engaged=True)
     {}
     """
+    require_timeline(t)
     d = check_at(at, possibly)
     listed = {x.party for x in t.designations if designated(x, d, possibly)}
     part_of = [
@@ -225,6 +227,7 @@ def excluded_from_all(
     >>> excluded_from_all(t, at="2015-01-01")
     set()
     """
+    require_timeline(t)
     d = check_at(at, possibly)
     excluded = [
         {e.party for e in c.exclusions} for c in t.ceasefires if live(c.period, d, possibly)

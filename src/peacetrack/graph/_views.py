@@ -20,7 +20,7 @@ from peacetrack.records import (
     Round,
     RoundFormat,
 )
-from peacetrack.timeline import Timeline
+from peacetrack.timeline import Timeline, require_timeline
 
 
 def _bounds(period: Period) -> dict[str, str]:
@@ -99,6 +99,7 @@ def parties(t: Timeline, at: DateLike | None = None, *, possibly: bool = False) 
     >>> parties(t, at="2015-08-01").number_of_edges()
     0
     """
+    require_timeline(t)
     d = check_at(at, possibly)
     g = nx.MultiDiGraph(**_asked(d, possibly))
     for party in t.parties:
@@ -219,6 +220,7 @@ def ceasefire_exclusions(
     >>> list(ceasefire_exclusions(t, at="2016-02-01").edges)
     []
     """
+    require_timeline(t)
     d = check_at(at, possibly)
     g = nx.DiGraph(**_asked(d, possibly))
     for party in t.parties:
@@ -269,6 +271,7 @@ def round_topology(t: Timeline, round_id: str) -> nx.Graph:
     >>> sorted(round_topology(t, "r1").edges)
     [('envoy', 'gov-d'), ('envoy', 'hnc-d')]
     """
+    require_timeline(t)
     round_ = t.get(round_id)
     if not isinstance(round_, Round):
         raise UnknownIdError(f"no round with id {round_id!r}")

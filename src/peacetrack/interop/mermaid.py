@@ -58,7 +58,7 @@ from peacetrack.dates import PartialDate
 from peacetrack.errors import PeacetrackError
 from peacetrack.interop._describe import Item, items, last_date, title
 from peacetrack.records import Ceasefire, Resignation, Round
-from peacetrack.timeline import Timeline
+from peacetrack.timeline import Timeline, require_timeline
 
 __all__ = ["MermaidStyle", "to_mermaid"]
 
@@ -194,6 +194,7 @@ def to_mermaid(t: Timeline, style: MermaidStyle = "timeline") -> str:
     ...
     peacetrack.errors.PeacetrackError: unknown Mermaid style 'pie': expected 'timeline' or 'gantt'
     """
+    require_timeline(t)
     if style == "timeline":
         lines = _timeline_lines(t)
     elif style == "gantt":

@@ -70,7 +70,7 @@ from peacetrack.records import (
     Record,
     Source,
 )
-from peacetrack.timeline import Timeline
+from peacetrack.timeline import Timeline, require_timeline
 
 __all__ = ["from_popolo", "to_popolo"]
 
@@ -142,6 +142,7 @@ def to_popolo(t: Timeline) -> dict[str, list[dict[str, Any]]]:
     >>> to_popolo(Timeline([Party("ru", "Russia", "state", aliases=("RF",))]))["organizations"]
     [{'id': 'ru', 'name': 'Russia', 'classification': 'state', 'other_names': [{'name': 'RF'}]}]
     """
+    require_timeline(t)
     persons = [
         _common(t, p, {"id": p.id, "name": p.name, **_other_names(p.aliases)}) for p in t.people
     ]

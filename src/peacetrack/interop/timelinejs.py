@@ -46,7 +46,7 @@ from urllib.parse import urlsplit
 from peacetrack.dates import PartialDate
 from peacetrack.interop._describe import Item, items, title
 from peacetrack.records import Round, Source
-from peacetrack.timeline import Timeline
+from peacetrack.timeline import Timeline, require_timeline
 
 __all__ = ["to_timelinejs"]
 
@@ -118,6 +118,7 @@ def to_timelinejs(t: Timeline) -> dict[str, Any]:
     >>> to_timelinejs(Timeline([Person("p", "A <b>")]))["title"]["text"]["headline"]
     'peacetrack timeline'
     """
+    require_timeline(t)
     events = []
     eras = []
     for item in items(t):

@@ -29,7 +29,7 @@ from peacetrack.io._json import (
     short,
 )
 from peacetrack.records import Record
-from peacetrack.timeline import Timeline
+from peacetrack.timeline import Timeline, require_timeline
 
 FORMAT_VERSION: Final = "1"
 """The version of the file format this peacetrack writes and reads."""
@@ -133,8 +133,7 @@ def dumps(t: Timeline, *, indent: int | None = 2) -> str:
       ]
     }
     """
-    if not isinstance(t, Timeline):
-        raise TypeError(f"expected a Timeline, got {type(t).__name__}")
+    require_timeline(t)
     records = [CONVERTER.unstructure(record, type(record)) for record in t.records]
     problems = [
         Problem(record["id"], key, str(OutOfRange(str(value))))

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from peacetrack.dates import DateLike, PartialDate
 from peacetrack.plot._mpl import new_figure, require_matplotlib
+from peacetrack.timeline import require_timeline
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -85,6 +86,7 @@ def graph_figure(t: Timeline, at: DateLike | None = None) -> Figure:
     >>> "Russia" in texts and "supports" in texts
     True
     """
+    require_timeline(t)
     require_matplotlib()
     if at is not None:
         at = PartialDate.coerce(at)

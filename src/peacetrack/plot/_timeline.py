@@ -12,6 +12,7 @@ from peacetrack.errors import UnknownIdError
 from peacetrack.plot import _spans
 from peacetrack.plot._mpl import new_figure
 from peacetrack.records import Ceasefire, Process, Round
+from peacetrack.timeline import require_timeline
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
@@ -98,6 +99,7 @@ def timeline_figure(
     >>> "Round 3" in figure_texts(fig), fig.get_size_inches().tolist()
     (True, [12.0, 4.0])
     """
+    require_timeline(t)
     if process is not None and not isinstance(t.get(process), Process):
         raise UnknownIdError(f"no process with id {process!r}")
     rounds = tuple(r for r in t.rounds if process is None or r.process == process)
