@@ -35,7 +35,6 @@ Referrer index (``involving``, ``claims_about``)
 from __future__ import annotations
 
 import bisect
-import datetime
 import itertools
 import operator
 from array import array
@@ -44,7 +43,7 @@ from collections.abc import Iterable, Sequence
 from itertools import repeat
 from typing import Any
 
-from peacetrack.dates import PartialDate, Period
+from peacetrack.dates import PartialDate
 from peacetrack.events import (
     _SET_DATE,
     _SET_KIND,
@@ -66,7 +65,6 @@ _RANK = {kind: i for i, kind in enumerate(_KINDS)}
 # hi - lo of a partial date -> its span class, in the same order as hi.
 _SPANS = (0, 27, 28, 29, 30, 364, 365)
 _SPAN_CODE = [_SPANS.index(span) if span in _SPANS else -1 for span in range(366)]
-FAR_FUTURE = datetime.date.max.toordinal()  # what an open period's end reads as
 
 
 def _pack(date: PartialDate, rank: int) -> int:
@@ -317,20 +315,9 @@ def _build(
     return node
 
 
-def period_bounds(period: Period, *, possibly: bool) -> tuple[int, int]:
-    """The interval a period occupies under a reading (see ``Period.in_force``)."""
-    if possibly:
-        return period.start._lo, period.latest_ordinal
-    end = period.end
-    start = period.start
-    # No reading ends before it starts ("2016-04-13/2016" ends on 13 April at the
-    # earliest, not on 1 January), as in Period.in_force.
-    return start._hi, FAR_FUTURE if end is None else max(end._lo, start._lo)
-
-
 def interval_index(records: Sequence[Any], *, possibly: bool) -> IntervalIndex:
     """An :class:`IntervalIndex` over the periods of ``records``; items are positions."""
-    bounds = [period_bounds(r.period, possibly=possibly) for r in records]
+    bounds = [r.period.bounds(possibly) for r in records]
     return IntervalIndex([b[0] for b in bounds], [b[1] for b in bounds], range(len(records)))
 
 

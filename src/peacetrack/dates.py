@@ -34,14 +34,14 @@ import datetime
 import enum
 import functools
 import re
-from typing import Any
+from typing import Any, Final
 
 import attrs
 import pendulum
 
 from peacetrack.errors import InvalidDateError
 
-__all__ = ["DateLike", "PartialDate", "Period", "Precision", "days_between"]
+__all__ = ["FAR_FUTURE", "DateLike", "PartialDate", "Period", "Precision", "days_between"]
 
 # ASCII digits only: "\d" alone would also accept other scripts' digits ("٢٠١٦").
 _DATE_RE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?([?~%])?", re.ASCII)
@@ -311,7 +311,9 @@ class PartialDate:
 DateLike = PartialDate | str | datetime.date
 """Anything a query accepts as a date: a PartialDate, an EDTF string, a date."""
 
-_FAR_FUTURE = datetime.date.max.toordinal()
+FAR_FUTURE: Final = datetime.date.max.toordinal()
+"""The day ordinal an open period's end reads as (31 December 9999): later than any
+date peacetrack can hold."""
 
 
 def _to_partial_date(value: Any) -> PartialDate:
@@ -397,7 +399,33 @@ class Period:
     @property
     def latest_ordinal(self) -> int:
         """The last day the period can run to (a far-future day when open)."""
-        return _FAR_FUTURE if self.end is None else self.end.latest_ordinal
+        return FAR_FUTURE if self.end is None else self.end.latest_ordinal
+
+    def bounds(self, possibly: bool) -> tuple[int, int]:
+        """The days the period occupies under one reading, as ``(first, last)`` day
+        ordinals: the one reading of a period from which :meth:`in_force`,
+        :meth:`overlaps`, the timeline's interval index and every ``at=`` question
+        derive.
+
+        ``possibly=True`` is the widest reading: from the earliest day the start can
+        be to the latest day the end can be. ``possibly=False`` is the certain core:
+        from the latest day the start can be to the earliest day the end can be.
+        No reading ends before it starts, so a certain end is never earlier than
+        the start's earliest day ("2016-04-13/2016" certainly runs to 13 April, not
+        to 1 January). The core can be empty (``first > last``): a period from
+        "2016-01" to "2016-01-15" may have ended before it certainly began. An open
+        end reads as :data:`FAR_FUTURE`.
+
+        >>> p = Period.parse("2016-01/2016-05-29")
+        >>> [str(pendulum.Date.fromordinal(day)) for day in p.bounds(possibly=False)]
+        ['2016-01-31', '2016-05-29']
+        >>> [str(pendulum.Date.fromordinal(day)) for day in p.bounds(possibly=True)]
+        ['2016-01-01', '2016-05-29']
+        """
+        start, end = self.start, self.end
+        if possibly:
+            return start._lo, FAR_FUTURE if end is None else end._hi
+        return start._hi, FAR_FUTURE if end is None else max(end._lo, start._lo)
 
     def contains(self, value: DateLike) -> bool:
         """Every day ``value`` can be lies within the widest reading of the period,
@@ -424,19 +452,8 @@ class Period:
         (True, False)
         """
         d = PartialDate.coerce(value)
-        if possibly:
-            return (
-                self.start.earliest_ordinal <= d.latest_ordinal
-                and d.earliest_ordinal <= self.latest_ordinal
-            )
-        # No reading ends before it starts: "2016-04-13/2016-04" ends on 13 April at the
-        # earliest, not on 1 April.
-        end_lo = (
-            _FAR_FUTURE
-            if self.end is None
-            else max(self.end.earliest_ordinal, self.start.earliest_ordinal)
-        )
-        return self.start.latest_ordinal <= d.latest_ordinal and d.earliest_ordinal <= end_lo
+        first, last = self.bounds(possibly)
+        return first <= d.latest_ordinal and d.earliest_ordinal <= last
 
     def overlaps(self, other: Period | str) -> bool:
         """The two periods may share a day (on the widest reading of both).
@@ -446,11 +463,9 @@ class Period:
         >>> Period.parse("2016-04/..").overlaps("2016-03/2016-05")
         True
         """
-        other = Period.coerce(other)
-        return (
-            self.start.earliest_ordinal <= other.latest_ordinal
-            and other.start.earliest_ordinal <= self.latest_ordinal
-        )
+        first, last = self.bounds(possibly=True)
+        other_first, other_last = Period.coerce(other).bounds(possibly=True)
+        return first <= other_last and other_first <= last
 
     def days(self, until: DateLike | None = None) -> tuple[int, int]:
         """``(min_days, max_days)`` from start to end; an open period is measured to
@@ -471,7 +486,7 @@ class Period:
 
     def sort_key(self) -> tuple[int, int, int, int]:
         """Order periods by start, then end (open ends last)."""
-        end_lo = _FAR_FUTURE if self.end is None else self.end.earliest_ordinal
+        end_lo = FAR_FUTURE if self.end is None else self.end.earliest_ordinal
         return (
             self.start.earliest_ordinal,
             self.start.latest_ordinal,

@@ -435,22 +435,22 @@ class Timeline:
             ("in force", kind.record_type, possibly),
             lambda: _index.interval_index(view, possibly=possibly),
         )
-        return tuple(map(view.__getitem__, sorted(index.overlapping(d._lo, d._hi))))
+        return tuple(
+            map(view.__getitem__, sorted(index.overlapping(d.earliest_ordinal, d.latest_ordinal)))
+        )
 
     def _designations_by(self, d: PartialDate, possibly: bool) -> tuple[Designation, ...]:
         view = self.designations
 
         def build() -> tuple[_index.OrderedBounds, list[int]]:
             dated = [i for i, g in enumerate(view) if g.date is not None]
-            bounds = [
-                view[i].date._lo if possibly else view[i].date._hi  # type: ignore[union-attr]
-                for i in dated
-            ]
+            # A designation holds from its date on: the first day of Period(date).
+            bounds = [Period(view[i].date).bounds(possibly)[0] for i in dated]
             undated = [i for i, g in enumerate(view) if g.date is None]
             return _index.OrderedBounds(bounds, dated), undated
 
         ordered, undated = self._cached(("designations", possibly), build)
-        found = ordered.upto(d._hi)
+        found = ordered.upto(d.latest_ordinal)
         if possibly:
             found = [*found, *undated]
         return tuple(map(view.__getitem__, sorted(found)))
