@@ -37,6 +37,7 @@ from peacetrack import (
     Source,
     Timeline,
     ValidationError,
+    _timeline_rules,
     io,
 )
 from peacetrack.errors import Problem
@@ -558,14 +559,15 @@ _MIRROR_CASES = {
 
 @pytest.mark.parametrize("records", list(_MIRROR_CASES.values()), ids=list(_MIRROR_CASES))
 def test_loads_checks_the_timeline_as_timeline_does(records: list[Any]) -> None:
-    """loads re-runs the timeline rules itself when records failed; with no failed
-    records its check must report exactly what Timeline reports."""
+    """loads runs the timeline rules through the same entry point as Timeline
+    (``check_records``) when records failed; with no failed records it must report
+    exactly what Timeline reports."""
     try:
         Timeline(records)
         expected: list[Problem] = []
     except ValidationError as exc:
         expected = list(exc.problems)
-    assert _document._timeline_problems(records, frozenset()) == expected
+    assert _timeline_rules.check_records(records) == expected
 
 
 def test_references_to_a_record_that_failed_are_not_reported_but_others_are() -> None:

@@ -43,6 +43,7 @@ from collections.abc import Iterable, Sequence
 from itertools import repeat
 from typing import Any
 
+from peacetrack._registry import Shape, references_of
 from peacetrack.dates import PartialDate
 from peacetrack.events import (
     _SET_DATE,
@@ -326,31 +327,24 @@ def build_referrers(groups: Iterable[Sequence[Record]]) -> dict[str, list[Record
 
     A record that refers to the same id through two fields is listed twice.
     """
-    from peacetrack._validate import _FIELDS
-
     referrers: dict[str, list[Record]] = defaultdict(list)
     for group in groups:
         if not group:
             continue
-        fields = _FIELDS.get(type(group[0]))
-        if fields is None:  # a class the table does not know: ask each record
-            for record in group:
-                for field, target in record.references():
-                    if field != "sources":
-                        referrers[target].append(record)
-            continue
-        for field, count in fields:
-            if field == "exclusions":
+        for reference in references_of(type(group[0])):
+            if reference.field == "sources":
+                continue
+            get = operator.attrgetter(reference.field)
+            if reference.shape is Shape.ONE:
                 for record in group:
-                    for exclusion in record.exclusions:  # type: ignore[attr-defined]
-                        referrers[exclusion.party].append(record)
-            elif count == "many":
+                    referrers[get(record)].append(record)
+            elif reference.shape is Shape.OPTIONAL:
                 for record in group:
-                    for target in getattr(record, field):
+                    target = get(record)
+                    if target is not None:
                         referrers[target].append(record)
             else:
                 for record in group:
-                    target = getattr(record, field)
-                    if target is not None:
+                    for target in reference.ids(record):
                         referrers[target].append(record)
     return dict(referrers)

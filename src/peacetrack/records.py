@@ -27,10 +27,9 @@ from typing import Any, ClassVar, TypeAlias
 
 import attrs
 
-from peacetrack._checks import (
+from peacetrack._field_checks import (
     CHECK,
     DATE,
-    IDS,
     OPTIONAL_DATE,
     OPTIONAL_TEXT,
     PERIOD,
@@ -49,6 +48,14 @@ from peacetrack._checks import (
     to_enum,
     to_period,
     to_tuple,
+)
+from peacetrack._registry import (
+    optional_ref,
+    ref,
+    ref_items,
+    references_of,
+    refs,
+    register_record_type,
 )
 from peacetrack.dates import PartialDate, Period
 from peacetrack.errors import Problem, ValidationError
@@ -175,7 +182,7 @@ class Record:
 
     id: str = attrs.field(metadata=TEXT)
     sources: tuple[str, ...] = attrs.field(
-        default=(), converter=to_tuple, kw_only=True, metadata=IDS
+        default=(), converter=to_tuple, kw_only=True, metadata=refs("source")
     )
 
     def __attrs_post_init__(self) -> None:
@@ -194,11 +201,15 @@ class Record:
         return iter(())
 
     def references(self) -> Iterator[tuple[str, str]]:
-        """Yield ``(field, id)`` for every id this record refers to, sources included."""
-        for source in self.sources:
-            yield "sources", source
+        """Yield ``(field, id)`` for every id this record refers to, sources included,
+        in field order (the fields declared with :func:`~peacetrack._registry.ref` and
+        its kin)."""
+        for reference in references_of(type(self)):
+            for target in reference.ids(self):
+                yield reference.field, target
 
 
+@register_record_type("source")
 @attrs.frozen
 class Source(Record):
     """Where a fact comes from: a report, a statement, a resolution.
@@ -208,8 +219,6 @@ class Source(Record):
     'day'
     """
 
-    record_type: ClassVar[str] = "source"
-
     title: str = attrs.field(metadata=TEXT)
     publisher: str = attrs.field(metadata=TEXT)
     url: str | None = attrs.field(default=None, metadata=OPTIONAL_TEXT)
@@ -218,49 +227,40 @@ class Source(Record):
     )
 
 
+@register_record_type("party")
 @attrs.frozen
 class Party(Record):
     """An actor: a state, a government, an opposition body, an armed group, ..."""
-
-    record_type: ClassVar[str] = "party"
 
     name: str = attrs.field(metadata=TEXT)
     kind: PartyKind = attrs.field(converter=_to_party_kind, metadata={CHECK: check_enum(PartyKind)})
     aliases: tuple[str, ...] = attrs.field(default=(), converter=to_tuple, metadata=TEXTS)
 
 
+@register_record_type("person")
 @attrs.frozen
 class Person(Record):
     """A named person: a negotiator, an envoy, a spokesperson."""
-
-    record_type: ClassVar[str] = "person"
 
     name: str = attrs.field(metadata=TEXT)
     aliases: tuple[str, ...] = attrs.field(default=(), converter=to_tuple, metadata=TEXTS)
 
 
+@register_record_type("process")
 @attrs.frozen
 class Process(Record):
     """A negotiation process; ``mediator`` is a party or person id, or ``None``."""
 
-    record_type: ClassVar[str] = "process"
-
     name: str = attrs.field(metadata=TEXT)
-    mediator: str | None = attrs.field(default=None, metadata=OPTIONAL_TEXT)
-
-    def references(self) -> Iterator[tuple[str, str]]:
-        yield from super().references()
-        if self.mediator is not None:
-            yield "mediator", self.mediator
+    mediator: str | None = attrs.field(default=None, metadata=optional_ref("party", "person"))
 
 
+@register_record_type("round")
 @attrs.frozen
 class Round(Record):
     """One round of a process: when, where, in which format, with what outcome."""
 
-    record_type: ClassVar[str] = "round"
-
-    process: str = attrs.field(metadata=TEXT)
+    process: str = attrs.field(metadata=ref("process"))
     number: int = attrs.field(metadata={CHECK: check_positive_int})
     period: Period = attrs.field(converter=to_period, metadata=PERIOD)
     venue: str = attrs.field(metadata=TEXT)
@@ -270,48 +270,33 @@ class Round(Record):
     outcome: RoundOutcome = attrs.field(
         converter=_to_round_outcome, metadata={CHECK: check_enum(RoundOutcome)}
     )
-    delegations: tuple[str, ...] = attrs.field(default=(), converter=to_tuple, metadata=IDS)
-
-    def references(self) -> Iterator[tuple[str, str]]:
-        yield from super().references()
-        yield "process", self.process
-        for delegation in self.delegations:
-            yield "delegations", delegation
+    delegations: tuple[str, ...] = attrs.field(
+        default=(), converter=to_tuple, metadata=refs("delegation")
+    )
 
 
+@register_record_type("delegation")
 @attrs.frozen
 class Delegation(Record):
     """A party's team at a process."""
 
-    record_type: ClassVar[str] = "delegation"
-
-    party: str = attrs.field(metadata=TEXT)
-    process: str = attrs.field(metadata=TEXT)
+    party: str = attrs.field(metadata=ref("party"))
+    process: str = attrs.field(metadata=ref("process"))
     name: str | None = attrs.field(default=None, metadata=OPTIONAL_TEXT)
 
-    def references(self) -> Iterator[tuple[str, str]]:
-        yield from super().references()
-        yield "party", self.party
-        yield "process", self.process
 
-
+@register_record_type("membership")
 @attrs.frozen
 class Membership(Record):
     """A person's place in a delegation, with a free-text ``role`` and a period."""
 
-    record_type: ClassVar[str] = "membership"
-
-    person: str = attrs.field(metadata=TEXT)
-    delegation: str = attrs.field(metadata=TEXT)
+    person: str = attrs.field(metadata=ref("person"))
+    delegation: str = attrs.field(metadata=ref("delegation"))
     role: str = attrs.field(metadata=TEXT)
     period: Period = attrs.field(converter=to_period, metadata=PERIOD)
 
-    def references(self) -> Iterator[tuple[str, str]]:
-        yield from super().references()
-        yield "person", self.person
-        yield "delegation", self.delegation
 
-
+@register_record_type("resignation")
 @attrs.frozen
 class Resignation(Record):
     """A person leaving a membership; the membership's period must end on ``date``.
@@ -319,47 +304,31 @@ class Resignation(Record):
     ``submitted_to`` is the party the resignation was handed to, when known.
     """
 
-    record_type: ClassVar[str] = "resignation"
-
-    person: str = attrs.field(metadata=TEXT)
-    membership: str = attrs.field(metadata=TEXT)
+    person: str = attrs.field(metadata=ref("person"))
+    membership: str = attrs.field(metadata=ref("membership"))
     date: PartialDate = attrs.field(converter=to_date, metadata=DATE)
     reason: str | None = attrs.field(default=None, metadata=OPTIONAL_TEXT)
     quote: str | None = attrs.field(default=None, metadata=OPTIONAL_TEXT)
-    submitted_to: str | None = attrs.field(default=None, metadata=OPTIONAL_TEXT)
-
-    def references(self) -> Iterator[tuple[str, str]]:
-        yield from super().references()
-        yield "person", self.person
-        yield "membership", self.membership
-        if self.submitted_to is not None:
-            yield "submitted_to", self.submitted_to
+    submitted_to: str | None = attrs.field(default=None, metadata=optional_ref("party", "person"))
 
 
+@register_record_type("issue")
 @attrs.frozen
 class Issue(Record):
     """An agenda item parties take positions on, e.g. ``"sequencing"``."""
 
-    record_type: ClassVar[str] = "issue"
-
     name: str = attrs.field(metadata=TEXT)
 
 
+@register_record_type("position")
 @attrs.frozen
 class Position(Record):
     """What a party holds on an issue during a period, e.g. ``"transition-first"``."""
 
-    record_type: ClassVar[str] = "position"
-
-    party: str = attrs.field(metadata=TEXT)
-    issue: str = attrs.field(metadata=TEXT)
+    party: str = attrs.field(metadata=ref("party"))
+    issue: str = attrs.field(metadata=ref("issue"))
     stance: str = attrs.field(metadata=TEXT)
     period: Period = attrs.field(converter=to_period, metadata=PERIOD)
-
-    def references(self) -> Iterator[tuple[str, str]]:
-        yield from super().references()
-        yield "party", self.party
-        yield "issue", self.issue
 
 
 @attrs.frozen
@@ -399,17 +368,18 @@ def _check_exclusions(value: Any) -> str | None:
     return None
 
 
+@register_record_type("ceasefire")
 @attrs.frozen
 class Ceasefire(Record):
     """A ceasefire: who is party to it, and who is excluded from it."""
 
-    record_type: ClassVar[str] = "ceasefire"
-
     name: str = attrs.field(metadata=TEXT)
     period: Period = attrs.field(converter=to_period, metadata=PERIOD)
-    parties: tuple[str, ...] = attrs.field(default=(), converter=to_tuple, metadata=IDS)
+    parties: tuple[str, ...] = attrs.field(default=(), converter=to_tuple, metadata=refs("party"))
     exclusions: tuple[Exclusion, ...] = attrs.field(
-        default=(), converter=_to_exclusions, metadata={CHECK: _check_exclusions}
+        default=(),
+        converter=_to_exclusions,
+        metadata=ref_items("party", item="party", check=_check_exclusions),
     )
 
     def _rules(self, record_id: str | None) -> Iterator[Problem]:
@@ -419,39 +389,25 @@ class Ceasefire(Record):
             if both:
                 yield Problem(record_id, "exclusions", f"{sorted(both)} both party to and excluded")
 
-    def references(self) -> Iterator[tuple[str, str]]:
-        yield from super().references()
-        for party in self.parties:
-            yield "parties", party
-        for exclusion in self.exclusions:
-            yield "exclusions", exclusion.party
 
-
+@register_record_type("designation")
 @attrs.frozen
 class Designation(Record):
     """``by`` calls ``party`` something, e.g. a terrorist organization."""
 
-    record_type: ClassVar[str] = "designation"
-
-    party: str = attrs.field(metadata=TEXT)
-    by: str = attrs.field(metadata=TEXT)
+    party: str = attrs.field(metadata=ref("party"))
+    by: str = attrs.field(metadata=ref("party", "person"))
     label: str = attrs.field(metadata=TEXT)
     date: PartialDate | None = attrs.field(default=None, converter=to_date, metadata=OPTIONAL_DATE)
 
-    def references(self) -> Iterator[tuple[str, str]]:
-        yield from super().references()
-        yield "party", self.party
-        yield "by", self.by
 
-
+@register_record_type("relation")
 @attrs.frozen
 class Relation(Record):
     """A directed relation between two parties during a period."""
 
-    record_type: ClassVar[str] = "relation"
-
-    source: str = attrs.field(metadata=TEXT)
-    target: str = attrs.field(metadata=TEXT)
+    source: str = attrs.field(metadata=ref("party"))
+    target: str = attrs.field(metadata=ref("party"))
     kind: RelationKind = attrs.field(
         converter=_to_relation_kind, metadata={CHECK: check_enum(RelationKind)}
     )
@@ -461,12 +417,8 @@ class Relation(Record):
         if self.source == self.target:
             yield Problem(record_id, "target", f"a party cannot relate to itself ({self.source})")
 
-    def references(self) -> Iterator[tuple[str, str]]:
-        yield from super().references()
-        yield "source", self.source
-        yield "target", self.target
 
-
+@register_record_type("incident")
 @attrs.frozen
 class Incident(Record):
     """Something that happened on a day: an air strike, a shelling, a capture.
@@ -475,20 +427,14 @@ class Incident(Record):
     when sources disagree, belongs in :class:`Claim` records.
     """
 
-    record_type: ClassVar[str] = "incident"
-
     kind: str = attrs.field(metadata=TEXT)
     date: PartialDate = attrs.field(converter=to_date, metadata=DATE)
     place: str = attrs.field(metadata=TEXT)
     description: str | None = attrs.field(default=None, metadata=OPTIONAL_TEXT)
-    parties: tuple[str, ...] = attrs.field(default=(), converter=to_tuple, metadata=IDS)
-
-    def references(self) -> Iterator[tuple[str, str]]:
-        yield from super().references()
-        for party in self.parties:
-            yield "parties", party
+    parties: tuple[str, ...] = attrs.field(default=(), converter=to_tuple, metadata=refs("party"))
 
 
+@register_record_type("claim")
 @attrs.frozen
 class Claim(Record):
     """One party's or person's statement about a record: disagreement is data.
@@ -498,10 +444,8 @@ class Claim(Record):
     <Qualifier.MORE_THAN: 'more than'>
     """
 
-    record_type: ClassVar[str] = "claim"
-
-    about: str = attrs.field(metadata=TEXT)
-    claimant: str = attrs.field(metadata=TEXT)
+    about: str = attrs.field(metadata=ref())
+    claimant: str = attrs.field(metadata=ref("party", "person"))
     predicate: str = attrs.field(metadata=TEXT)
     value: ClaimValue = attrs.field(metadata={CHECK: check_claim_value})
     qualifier: Qualifier | None = attrs.field(
@@ -516,8 +460,3 @@ class Claim(Record):
         numeric = isinstance(self.value, int | float) and not isinstance(self.value, bool)
         if self.qualifier is not None and not numeric:
             yield Problem(record_id, "qualifier", f"bounds a number, but value is {self.value!r}")
-
-    def references(self) -> Iterator[tuple[str, str]]:
-        yield from super().references()
-        yield "about", self.about
-        yield "claimant", self.claimant

@@ -52,7 +52,8 @@ from typing import Any, TypeVar
 
 import attrs
 
-from peacetrack import _claims, _index, _validate
+from peacetrack import _claims, _index, _timeline_rules
+from peacetrack._registry import is_registered
 from peacetrack.dates import DateLike, PartialDate, Period
 from peacetrack.errors import (
     InvalidDateError,
@@ -177,12 +178,8 @@ class Timeline:
         self._records = records
         known = len(base._records) if base is not None else 0
         fresh = records[known:]
-        if not all(isinstance(r, Record) for r in fresh):
-            raise ValidationError(
-                Problem(None, None, f"expected a Record, got {type(r).__name__} {r!r}")
-                for r in fresh
-                if not isinstance(r, Record)
-            )
+        if not all(map(is_registered, map(type, fresh))):
+            raise ValidationError(_unregistered(fresh))
         if base is None:
             by_id = {r.id: r for r in records}
         else:
@@ -192,22 +189,14 @@ class Timeline:
         by_class: dict[type[Record], list[Record]] = defaultdict(list)
         for record in fresh:
             by_class[type(record)].append(record)
-        problems: list[Problem] = []
-        if len(by_id) != len(records):
-            problems.extend(_validate.duplicate_problems(records))
-        if not _validate.references_ok(by_id, by_class):
-            checked = by_id if base is None else {r.id: r for r in fresh}
-            problems.extend(_validate.reference_problems(checked, by_id))
         merged: dict[type[Record], list[Record]] = (
             by_class if base is None else {k: list(v) for k, v in base._by_class.items()}
         )
         if base is not None:
             for cls, items in by_class.items():
                 merged.setdefault(cls, []).extend(items)
-        by_type: dict[str, list[Record]] = defaultdict(list)
-        for cls, items in merged.items():
-            by_type[cls.record_type].extend(items)
-        problems.extend(_validate.rule_problems(by_id, by_type))
+        by_type = {cls.record_type: items for cls, items in merged.items()}
+        problems = _timeline_rules.timeline_problems(records, by_id, by_class, by_type)
         if problems:
             raise ValidationError(problems)
         self._by_class: dict[type[Record], list[Record]] = merged
@@ -625,6 +614,25 @@ class Timeline:
         if conflicts:
             raise ValidationError(conflicts)
         return Timeline._extended(self, (r for r in other._records if r.id not in self._by_id))
+
+
+def _unregistered(records: Iterable[object]) -> Iterator[Problem]:
+    """A problem for each item that is not a record of a registered type."""
+    for r in records:
+        if is_registered(type(r)):
+            continue
+        if not isinstance(r, Record):
+            yield Problem(None, None, f"expected a Record, got {type(r).__name__} {r!r}")
+            continue
+        known = [c for c in type(r).__mro__[1:] if is_registered(c)]
+        base = f"a subclass of {known[0].__name__}, " if known else ""
+        yield Problem(
+            r.id if isinstance(r.id, str) else None,
+            None,
+            f"{type(r).__name__} is {base}not a registered record type, so no file could hold "
+            "it; register it with @peacetrack.records.register_record_type(TAG), or use "
+            + (known[0].__name__ if known else "one of the record types in peacetrack.records"),
+        )
 
 
 def require_timeline(value: object) -> Timeline:

@@ -12,11 +12,10 @@ import gc
 import importlib.resources
 import json
 import re
-from collections import defaultdict
 from collections.abc import Iterator
 from typing import Any, Final
 
-from peacetrack import _validate
+from peacetrack import _timeline_rules
 from peacetrack.errors import LoadError, Problem, ValidationError
 from peacetrack.io._convert import CONVERTER, FastReader, record_name, structure_record
 from peacetrack.io._json import (
@@ -70,21 +69,6 @@ def _check_version(document: dict[str, Any]) -> None:
             f"the file is format version {version}, newer than version {FORMAT_VERSION} that "
             "this peacetrack reads; upgrade peacetrack to read it"
         )
-
-
-def _timeline_problems(records: list[Record], known_missing: frozenset[str]) -> list[Problem]:
-    """What ``Timeline(records)`` reports, less references to the ``known_missing``
-    ids: records that are in the file but could not be read (they exist, they are
-    just broken, and their own problems are reported already)."""
-    by_id = {r.id: r for r in records}
-    by_type: dict[str, list[Record]] = defaultdict(list)
-    for record in records:
-        by_type[record.record_type].append(record)
-    return [
-        *_validate.duplicate_problems(records),
-        *_validate.reference_problems(by_id, known_missing=known_missing),
-        *_validate.rule_problems(by_id, by_type),
-    ]
 
 
 def _shorten(problem: Problem) -> Problem:
@@ -251,13 +235,12 @@ def _loads(text: str | bytes, max_bytes: int) -> Timeline:
             failed.add(record_name(raw, index))
         else:
             add(record)
-    try:
-        timeline = Timeline(records)
-    except ValidationError as exc:
-        if failed:  # check again, without reporting references to the broken records
-            problems.extend(_timeline_problems(records, known_missing=frozenset(failed)))
-        else:
-            problems.extend(exc.problems)
     if problems:
+        # The timeline rules too, less references to records that are in the file but
+        # could not be read (their own problems are reported already).
+        problems.extend(_timeline_rules.check_records(records, known_missing=frozenset(failed)))
         raise ValidationError(_shorten(p) for p in problems)
-    return timeline
+    try:
+        return Timeline(records)
+    except ValidationError as exc:
+        raise ValidationError(_shorten(p) for p in exc.problems) from None
