@@ -23,7 +23,7 @@ import enum
 import math
 import operator
 from collections.abc import Callable, Iterator
-from typing import Any, TypeAlias
+from typing import Any, Final, TypeAlias
 
 import attrs
 
@@ -103,18 +103,39 @@ def check_positive_int(value: Any) -> str | None:
         return f"expected a whole number, got {type(value).__name__} {value!r}"
     if value < 1:
         return f"must be 1 or more, got {value}"
+    if value > MAX_SAFE_INTEGER:
+        return out_of_range(value)
     return None
 
 
+MAX_SAFE_INTEGER: Final = 2**53 - 1
+"""The largest whole number a record may hold (as in JavaScript): larger ones would be
+read differently by other JSON tools, so no file could hold them faithfully."""
+
 _SCALARS = (str, int, float, bool)  # a tuple: isinstance with one is faster than with a union
+
+
+def out_of_range(value: int) -> str:
+    """The message for a whole number beyond ±:data:`MAX_SAFE_INTEGER`."""
+    text = str(value)
+    shown = text if len(text) <= 40 else f"{text[:20]}…({len(text)} characters)"
+    return f"number {shown} is out of range (whole numbers must lie within ±{MAX_SAFE_INTEGER})"
 
 
 def check_claim_value(value: Any) -> str | None:
     if isinstance(value, float) and not math.isfinite(value):
         return f"must be a finite number, got {value!r}"
     if isinstance(value, _SCALARS):
+        if type(value) is int and not -MAX_SAFE_INTEGER <= value <= MAX_SAFE_INTEGER:
+            return out_of_range(value)
         return None
     return f"expected a JSON scalar (text, number or true/false), got {type(value).__name__}"
+
+
+def typed(value: Any) -> tuple[type, Any]:
+    """A claim value with its type, for equality and hashing: ``True``, ``1`` and
+    ``1.0`` are equal in Python but three different JSON values."""
+    return (type(value), value)
 
 
 TEXT = {CHECK: check_text}

@@ -47,7 +47,9 @@ def claim_value(t: Timeline, claim: Claim) -> str:
     value = claim.value
     if isinstance(value, bool):
         shown = "yes" if value else "no"
-    elif isinstance(value, str) and value in t:
+    elif isinstance(value, str) and value in t and not isinstance(t[value], Claim):
+        # A record by its name; a claim (itself or another) by its id, since naming a
+        # claim names its value, which may name a claim in turn.
         shown = display_name(t, value)
     else:
         shown = str(value)

@@ -48,6 +48,7 @@ from peacetrack._field_checks import (
     to_enum,
     to_period,
     to_tuple,
+    typed,
 )
 from peacetrack._registry import (
     optional_ref,
@@ -447,7 +448,8 @@ class Claim(Record):
     about: str = attrs.field(metadata=ref())
     claimant: str = attrs.field(metadata=ref("party", "person"))
     predicate: str = attrs.field(metadata=TEXT)
-    value: ClaimValue = attrs.field(metadata={CHECK: check_claim_value})
+    # Compared with its type: True, 1 and 1.0 are three values, never merged.
+    value: ClaimValue = attrs.field(eq=typed, metadata={CHECK: check_claim_value})
     qualifier: Qualifier | None = attrs.field(
         default=None,
         converter=_to_qualifier,

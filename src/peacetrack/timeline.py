@@ -569,11 +569,20 @@ class Timeline:
         """A new timeline with ``records`` added; a record whose id is already here
         replaces the old one (that is how a record is changed).
 
+        Raises
+        ------
+        ValidationError
+            As :class:`Timeline` does, and when two of ``records`` share an id (which
+            of them should win is not for peacetrack to guess).
+
         >>> t = Timeline([Person("p", "Someone")])
         >>> t.with_records(Person("p", "Someone Else"))["p"].name
         'Someone Else'
         """
         replacing = {r.id: r for r in records if isinstance(r, Record)}
+        if len(replacing) != sum(isinstance(r, Record) for r in records):
+            given = [r for r in records if isinstance(r, Record)]
+            raise ValidationError(_timeline_rules.duplicate_problems(given))
         if not replacing.keys() & self._by_id.keys():
             return Timeline._extended(self, records)
         kept = [replacing.pop(r.id, r) for r in self._records]
