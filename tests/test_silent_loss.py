@@ -14,8 +14,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from peacetrack import Claim, Party, Person, Record, Timeline, ValidationError, io
+from peacetrack._cli_text import timeline_text
 from peacetrack._field_checks import MAX_SAFE_INTEGER
-from peacetrack._render import timeline_text
 from peacetrack.interop import to_mermaid, to_timelinejs
 
 # Scalars that Python calls equal but JSON does not: True == 1 == 1.0, False == 0 == 0.0.

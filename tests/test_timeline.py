@@ -37,8 +37,9 @@ from peacetrack import (
     UnknownIdError,
     ValidationError,
 )
+from peacetrack._display import Words, sentence
 from peacetrack._index import IntervalIndex
-from peacetrack.events import _summary, event_date, event_kinds
+from peacetrack.events import _ENDS, event_date, event_kinds
 from peacetrack.records import Record
 from peacetrack.testing import partial_dates, timelines
 
@@ -470,8 +471,9 @@ dates_2014_2018 = partial_dates(2014, 2018)
 def _brute_events(t: Timeline) -> list[Event]:
     # Built with Event's own constructor, not the index's short path.
     resigned = frozenset(r.membership for r in t.resignations)
+    words = Words(t)
     events = [
-        Event(event_date(r, kind), kind, r.id, _summary(r, kind))
+        Event(event_date(r, kind), kind, r.id, sentence(r, kind not in _ENDS, words))
         for r in t.records
         for kind in event_kinds(r, resigned)
     ]

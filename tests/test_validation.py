@@ -5,7 +5,6 @@ from __future__ import annotations
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
-from peacetrack._timeline_rules import reference_problems, references_ok
 
 from peacetrack import (
     Ceasefire,
@@ -27,6 +26,7 @@ from peacetrack import (
     Timeline,
     ValidationError,
 )
+from peacetrack._timeline_rules import reference_problems, references_ok
 from peacetrack.records import Record
 from peacetrack.testing import record_lists
 

@@ -28,7 +28,7 @@ import sys
 import textwrap
 from collections.abc import Callable, Sequence
 
-from peacetrack import __version__, _render
+from peacetrack import __version__, _cli_text
 from peacetrack.dates import PartialDate
 from peacetrack.errors import PeacetrackError, ValidationError
 from peacetrack.timeline import Timeline
@@ -113,9 +113,9 @@ def _describe_error(file: str | None, exc: PeacetrackError) -> str:
 def _cmd_timeline(args: argparse.Namespace) -> int:
     t = _load(args.file)
     if args.json:
-        _print_json(_render.timeline_json(t))
+        _print_json(_cli_text.timeline_json(t))
     else:
-        print(_render.timeline_text(t, _render.terminal_width()))
+        print(_cli_text.timeline_text(t, _cli_text.terminal_width()))
     return 0
 
 
@@ -124,9 +124,9 @@ def _cmd_snapshot(args: argparse.Namespace) -> int:
     t = _load(args.file)
     snapshot = t.at(date, possibly=args.possibly)
     if args.json:
-        _print_json(_render.snapshot_json(snapshot))
+        _print_json(_cli_text.snapshot_json(snapshot))
     else:
-        print(_render.snapshot_text(t, snapshot, _render.terminal_width()))
+        print(_cli_text.snapshot_text(t, snapshot, _cli_text.terminal_width()))
     return 0
 
 

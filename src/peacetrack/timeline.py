@@ -53,6 +53,7 @@ from typing import Any, TypeVar
 import attrs
 
 from peacetrack import _claims, _index, _timeline_rules
+from peacetrack._display import Words
 from peacetrack._registry import is_registered
 from peacetrack.dates import DateLike, PartialDate, Period
 from peacetrack.errors import (
@@ -347,9 +348,16 @@ class Timeline:
             "resigned", lambda: frozenset(r.membership for r in self._view(Resignation))
         )
 
+    def _words(self) -> Words:
+        """How this timeline's events name records: by name. An event's summary
+        depends only on its record and the names it refers to, so merging timelines
+        keeps their events equal."""
+        return self._cached("words", lambda: Words(self))  # type: ignore[no-any-return]
+
     def _event_index(self) -> _index.EventIndex:
         return self._cached(  # type: ignore[no-any-return]
-            "events", lambda: _index.EventIndex(self._by_class.values(), self._resigned())
+            "events",
+            lambda: _index.EventIndex(self._by_class.values(), self._resigned(), self._words()),
         )
 
     def events(self) -> tuple[Event, ...]:
@@ -410,9 +418,11 @@ class Timeline:
             If no record has this id.
         """
         self[record_id]
-        resigned = self._resigned()
+        resigned, words = self._resigned(), self._words()
         by_id = self._by_id
-        events = [e for i in self._involved(record_id) for e in record_events(by_id[i], resigned)]
+        events = [
+            e for i in self._involved(record_id) for e in record_events(by_id[i], resigned, words)
+        ]
         events.sort(key=Event.sort_key)
         return tuple(events)
 

@@ -44,7 +44,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from peacetrack.dates import PartialDate
-from peacetrack.interop._describe import Item, items, title
+from peacetrack.interop._items import Item, items, title
 from peacetrack.records import Round, Source
 from peacetrack.timeline import Timeline, require_timeline
 

@@ -11,7 +11,7 @@ from collections.abc import Iterator
 
 import attrs
 
-from peacetrack._names import display_name as name
+from peacetrack._display import display_name as name
 from peacetrack.dates import PartialDate, Period
 from peacetrack.records import (
     Ceasefire,
