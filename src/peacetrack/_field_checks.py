@@ -23,7 +23,7 @@ import enum
 import math
 import operator
 from collections.abc import Callable, Iterator
-from typing import Any, Final, TypeAlias
+from typing import Any, Final, NamedTuple, TypeAlias
 
 import attrs
 
@@ -211,12 +211,21 @@ def checks_of(cls: type) -> tuple[tuple[str, Check], ...]:
 
 
 _Getter: TypeAlias = Callable[[Any], tuple[Any, ...]]
-Plan: TypeAlias = tuple[
-    _Getter,  # the values of the required text fields
-    _Getter | None,  # of the lists of ids, if any
-    tuple[tuple[str, Check], ...],  # every other checked field, with its check
-    bool,  # whether the class has rules of its own (``_rules``)
-]
+
+
+class Plan(NamedTuple):
+    """How a record class tells quickly that every field is good (see :func:`plan_of`)."""
+
+    texts: _Getter
+    """The values of the required text fields."""
+    ids: _Getter | None
+    """The values of the lists of ids, if any."""
+    others: tuple[tuple[str, Check], ...]
+    """Every other checked field, with its check."""
+    has_rules: bool
+    """Whether the class has rules of its own (``_rules``)."""
+
+
 PLANS: dict[type, Plan] = {}
 """The plan of every record class that has made a record, by class."""
 
@@ -240,7 +249,7 @@ def plan_of(cls: type, base_rules: Callable[..., Iterator[Problem]]) -> Plan:
         checks = checks_of(cls)
         texts = _getter([name for name, check in checks if check is check_text])
         assert texts is not None  # every record has an id
-        found = PLANS[cls] = (
+        found = PLANS[cls] = Plan(
             texts,
             _getter([name for name, check in checks if check is check_ids]),
             tuple((n, c) for n, c in checks if c is not check_text and c is not check_ids),
@@ -249,7 +258,7 @@ def plan_of(cls: type, base_rules: Callable[..., Iterator[Problem]]) -> Plan:
     return found
 
 
-def fields_pass(obj: Any, plan: Plan) -> bool:
+def fields_ok(obj: Any, plan: Plan) -> bool:
     """``True`` if no field check of ``obj`` finds a problem; ``False`` if one might
     (the full checks then say which)."""
     texts, ids, others, _ = plan

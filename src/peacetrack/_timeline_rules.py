@@ -18,6 +18,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from operator import attrgetter
 
+from peacetrack._fast import FAST_PATHS
 from peacetrack._registry import Reference, Shape, references_of
 from peacetrack.errors import Problem
 from peacetrack.records import Membership, Record, Resignation, Round
@@ -53,7 +54,7 @@ def timeline_problems(
     problems: list[Problem] = []
     if len(by_id) != len(records):
         problems.extend(duplicate_problems(records))
-    if known_missing or not references_ok(by_id, fresh):
+    if known_missing or not FAST_PATHS or not references_ok(by_id, fresh):
         checked = itertools.chain.from_iterable(fresh.values())
         problems.extend(reference_problems(checked, by_id, known_missing=known_missing))
     problems.extend(rule_problems(by_id, by_type))

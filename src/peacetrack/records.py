@@ -27,6 +27,7 @@ from typing import Any, ClassVar, TypeAlias
 
 import attrs
 
+from peacetrack._fast import FAST_PATHS
 from peacetrack._field_checks import (
     CHECK,
     DATE,
@@ -42,7 +43,7 @@ from peacetrack._field_checks import (
     check_ids,
     check_positive_int,
     field_problems,
-    fields_pass,
+    fields_ok,
     plan_of,
     to_date,
     to_enum,
@@ -144,6 +145,7 @@ class Qualifier(enum.Enum):
 # Bound by assignment, not import: CPython 3.11 compiles ``PLANS.get(...)`` on an imported
 # name as an attribute load (it expects a module), which costs ~30 ns on every record.
 _PLANS = PLANS
+_FAST_PATHS = FAST_PATHS
 
 # Lenient converters for the enum fields: a string becomes its member when it names one.
 
@@ -188,8 +190,8 @@ class Record:
 
     def __attrs_post_init__(self) -> None:
         plan = _PLANS.get(type(self)) or plan_of(type(self), Record._rules)
-        passed = fields_pass(self, plan)
-        if passed and not plan[3]:
+        passed = _FAST_PATHS and fields_ok(self, plan)
+        if passed and not plan.has_rules:
             return
         record_id = self.id if isinstance(self.id, str) and self.id.strip() else None
         problems = [] if passed else list(field_problems(self, record_id))

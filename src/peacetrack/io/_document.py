@@ -16,6 +16,7 @@ from collections.abc import Iterator
 from typing import Any, Final
 
 from peacetrack import _timeline_rules
+from peacetrack._fast import FAST_PATHS
 from peacetrack.errors import LoadError, Problem, ValidationError
 from peacetrack.io._convert import CONVERTER, FastReader, record_name, structure_record
 from peacetrack.io._json import (
@@ -200,6 +201,10 @@ def loads(text: str | bytes, *, max_bytes: int = MAX_BYTES) -> Timeline:
         return _loads(text, max_bytes)
 
 
+def _no_fast_way(raw: Any) -> None:
+    return None
+
+
 def _loads(text: str | bytes, max_bytes: int) -> Timeline:
     document = parse(text, max_bytes)
     if not isinstance(document, dict):
@@ -221,7 +226,7 @@ def _loads(text: str | bytes, max_bytes: int) -> Timeline:
         raise LoadError(f'"records" must be a list of record objects, got {describe(raw_records)}')
     records: list[Record] = []
     failed: set[str] = set()
-    fast = FastReader().read
+    fast = FastReader().read if FAST_PATHS else _no_fast_way
     add = records.append
     for index, raw in enumerate(raw_records):
         record = fast(raw)
