@@ -428,6 +428,57 @@ class Timeline:
 
     # -- snapshots ------------------------------------------------------------------
 
+    def in_force(self, kind: type[R], at: DateLike, *, possibly: bool = False) -> tuple[R, ...]:
+        """The records of one type in force at ``at``, in chronological order.
+
+        The rule of :meth:`at`: a record with a ``period`` counts when the period was
+        certainly in force at some time during ``at`` (:meth:`Period.in_force
+        <peacetrack.Period.in_force>`), or may have been with ``possibly=True``; a
+        designation counts from its date on (an undated one only when
+        ``possibly``). Graph views and snapshots ask this, which answers from an
+        interval index in O(log n + k) for k records.
+
+        Raises
+        ------
+        PeacetrackError
+            For a record type with neither a period nor a designation's date, or a
+            ``possibly`` that is not a bool.
+        InvalidDateError
+            For a date that cannot be read.
+
+        Examples
+        --------
+        >>> from peacetrack import Ceasefire, Party
+        >>> t = Timeline([Ceasefire("coh", "Cessation of hostilities", "2016-02-27/2016-09")])
+        >>> [c.id for c in t.in_force(Ceasefire, "2016-05-01")]
+        ['coh']
+        >>> t.in_force(Ceasefire, "2016-10-01")
+        ()
+        """
+        if not isinstance(possibly, bool):
+            raise PeacetrackError(f"possibly must be True or False, got {possibly!r}")
+        d = PartialDate.coerce(at)
+        if kind is Designation:
+            return self._designations_by(d, possibly)  # type: ignore[return-value]
+        if not (isinstance(kind, type) and is_registered(kind)) or not any(
+            f.name == "period" for f in attrs.fields(kind)
+        ):
+            raise PeacetrackError(f"{getattr(kind, '__name__', kind)!r} records have no period")
+        return self._in_force(kind, d, possibly)
+
+    def view(self, kind: type[R]) -> tuple[R, ...]:
+        """Every record of one type, in chronological order (undated last, by id):
+        ``t.view(Round)`` is ``t.rounds``, and works for any registered record type.
+
+        Raises
+        ------
+        PeacetrackError
+            For a class that is not a registered record type.
+        """
+        if not (isinstance(kind, type) and is_registered(kind)):
+            raise PeacetrackError(f"{kind!r} is not a registered record type")
+        return self._view(kind)
+
     def _in_force(self, kind: type[R], d: PartialDate, possibly: bool) -> tuple[R, ...]:
         view = self._view(kind)
         index = self._cached(

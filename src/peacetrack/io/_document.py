@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import contextlib
 import gc
-import importlib.resources
 import json
 import re
 from collections.abc import Iterator
@@ -28,20 +27,18 @@ from peacetrack.io._json import (
     parse,
     short,
 )
+from peacetrack.io._schema import build_schema
 from peacetrack.records import Record
 from peacetrack.timeline import Timeline, require_timeline
 
 FORMAT_VERSION: Final = "1"
 """The version of the file format this peacetrack writes and reads."""
 
-SCHEMA: Final[dict[str, Any]] = json.loads(
-    importlib.resources.files("peacetrack.schema")
-    .joinpath("peacetrack.schema.json")
-    .read_text(encoding="utf-8")
-)
+SCHEMA: Final[dict[str, Any]] = build_schema()
 """The JSON Schema (draft 2020-12) of the file format, as a dict.
 
-It describes the shape of a file. The loader checks more than a schema can say:
+It describes the shape of a file, and is derived from the record registry: a
+record type is in it once registered. The loader checks more than a schema can say:
 that dates exist in the calendar, that a period does not end before it starts,
 that ids are unique and references resolve.
 """
