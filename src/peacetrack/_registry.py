@@ -151,10 +151,15 @@ def register_record_type(tag: str) -> Callable[[R], R]:
         For a class that is not an attrs subclass of :class:`~peacetrack.Record`, or a
         tag already taken.
     """
-    from peacetrack.records import Record
 
     def register(cls: R) -> R:
-        if not (isinstance(cls, type) and issubclass(cls, Record) and attrs.has(cls)):
+        # Record itself is defined above this module's layer: known by its fields.
+        if not (
+            isinstance(cls, type)
+            and attrs.has(cls)
+            and {"id", "sources"} <= attrs.fields_dict(cls).keys()
+            and callable(getattr(cls, "references", None))
+        ):
             raise TypeError(f"{cls!r} is not an attrs subclass of Record")
         record_cls: type[Record] = cls  # type: ignore[assignment]
         if not isinstance(tag, str) or not tag.strip():

@@ -85,7 +85,7 @@ def _write(text: str, output: str | None) -> int:
     if output is None:
         sys.stdout.write(text)
         return 0
-    from peacetrack.io._files import write_atomic
+    from peacetrack.io import write_atomic
 
     try:
         write_atomic(output, text.encode("utf-8", errors="backslashreplace"))

@@ -8,6 +8,18 @@ references. A record checks only itself: a bad field raises
 and the reason. Rules that need neighbours (does the person exist? does the
 resignation fall inside the membership?) belong to the Timeline.
 
+Adding a record type takes (``tests/test_registry.py`` checks each piece, and
+``docs/architecture.md`` says more):
+
+- the class: ``@register_record_type("tag")`` on an ``@attrs.frozen`` subclass of
+  :class:`Record`, with ``ref(...)`` / ``optional_ref(...)`` / ``refs(...)`` /
+  ``ref_items(...)`` metadata on each field that holds ids (references, checks,
+  the file format and the schema follow from it);
+- its hypothesis strategy in :mod:`peacetrack.testing` (and in ``timelines()``);
+- its words in ``_display`` (a name; a sentence per event if it is dated) and, if
+  dated, its events in :mod:`peacetrack.events`;
+- its docs: a docstring, and a name in ``__all__`` here and in :mod:`peacetrack`.
+
 Strings are accepted where a date, a period or an enum is expected, so records read
 naturally:
 
@@ -52,6 +64,7 @@ from peacetrack._field_checks import (
     typed,
 )
 from peacetrack._registry import (
+    RECORD_TYPES,
     optional_ref,
     ref,
     ref_items,
@@ -63,6 +76,7 @@ from peacetrack.dates import PartialDate, Period
 from peacetrack.errors import Problem, ValidationError
 
 __all__ = [
+    "RECORD_TYPES",
     "Ceasefire",
     "Claim",
     "ClaimValue",
@@ -86,6 +100,7 @@ __all__ = [
     "RoundFormat",
     "RoundOutcome",
     "Source",
+    "register_record_type",
 ]
 
 ClaimValue: TypeAlias = str | int | float | bool

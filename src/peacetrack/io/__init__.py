@@ -54,7 +54,7 @@ from __future__ import annotations
 #   _files     load and (atomic) save
 from peacetrack._registry import RECORD_TYPES
 from peacetrack.io._document import FORMAT_VERSION, SCHEMA, dumps, loads
-from peacetrack.io._files import load, save
+from peacetrack.io._files import load, save, write_atomic
 from peacetrack.io._json import MAX_BYTES, MAX_DEPTH, MAX_SAFE_INTEGER
 
 __all__ = [
@@ -68,4 +68,5 @@ __all__ = [
     "load",
     "loads",
     "save",
+    "write_atomic",
 ]
