@@ -25,7 +25,7 @@ LAYERS: list[set[str]] = [
     {"records"},
     {"_display", "_claims"},
     {"events"},
-    {"_index", "_timeline_rules"},
+    {"_index", "_timeline_rules", "_snapshot"},
     {"timeline"},
     {"io", "graph", "schema", "testing", "_html"},
     {"interop", "plot", "datasets", "tables"},

@@ -39,6 +39,7 @@ from peacetrack import (
 )
 from peacetrack._display import Words, sentence
 from peacetrack._index import IntervalIndex
+from peacetrack.datasets import geneva_2016
 from peacetrack.events import _ENDS, event_date, event_kinds
 from peacetrack.records import Record
 from peacetrack.testing import partial_dates, timelines
@@ -594,3 +595,18 @@ def test_event_key_packing_keeps_far_dates_in_order() -> None:
     assert [e.record_id for e in t.events()] == ["early", "year", "late"]
     assert [e.record_id for e in t.between("9999", "9999")] == ["year", "late"]
     assert Period("9999-12-31").latest_ordinal >= PartialDate(9999).latest_ordinal
+
+
+def test_a_snapshot_works_out_only_what_is_asked() -> None:
+    """Asking one thing of a day builds only that part (and what it needs)."""
+    t = geneva_2016()
+    s = t.at("2016-03-01")
+    assert s._parts == {}
+    assert s.excluded == {"nusra", "islamic-state"}
+    assert set(s._parts) == {"excluded", "ceasefires_in_force"}
+    assert s == t.at("2016-03-01")  # equal snapshots, every part compared
+    wider = t.at("2016-03-01", possibly=True)
+    assert s != wider  # another reading is another snapshot
+    assert set(s.ceasefires_in_force) <= set(wider.ceasefires_in_force)
+    assert repr(s).startswith("<Snapshot of what was certainly in force at 2016-03-01: ")
+    assert len(repr(s)) < 300

@@ -47,7 +47,7 @@ from __future__ import annotations
 
 import itertools
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator
 from typing import Any, TypeVar
 
 import attrs
@@ -55,6 +55,7 @@ import attrs
 from peacetrack import _claims, _index, _timeline_rules
 from peacetrack._display import Words
 from peacetrack._registry import is_registered
+from peacetrack._snapshot import Snapshot
 from peacetrack.dates import DateLike, PartialDate, Period
 from peacetrack.errors import (
     InvalidDateError,
@@ -86,42 +87,6 @@ from peacetrack.records import (
 __all__ = ["Snapshot", "Timeline"]
 
 R = TypeVar("R", bound=Record)
-
-
-@attrs.frozen
-class Snapshot:
-    """What was in force on a date, as answered by :meth:`Timeline.at`.
-
-    Attributes
-    ----------
-    date
-        The date asked about.
-    possibly
-        ``False`` for a certain answer, ``True`` for everything that may hold.
-    rounds_in_progress
-        Rounds whose period covers the date.
-    members
-        Delegation id -> memberships in force (only delegations with members).
-    positions
-        ``(party, issue)`` -> the position in force (the latest-starting one if
-        several are).
-    ceasefires_in_force, excluded
-        Ceasefires in force, and the ids of parties excluded from any of them.
-    designations
-        Designations made by then.
-    relations
-        Relations between parties in force.
-    """
-
-    date: PartialDate
-    possibly: bool
-    rounds_in_progress: tuple[Round, ...]
-    members: Mapping[str, tuple[Membership, ...]]
-    positions: Mapping[tuple[str, str], Position]
-    ceasefires_in_force: tuple[Ceasefire, ...]
-    excluded: frozenset[str]
-    designations: tuple[Designation, ...]
-    relations: tuple[Relation, ...]
 
 
 def _chronological(record: Record) -> tuple[Any, ...]:
@@ -517,8 +482,9 @@ class Timeline:
         order; for ``positions`` the latest-starting position per ``(party, issue)``
         wins.
 
-        Each kind of period is looked up in an interval tree built on first use,
-        so the cost is O(log n + k) for k records in force.
+        Each part of the snapshot is looked up in an interval tree (built on first
+        use) the first time it is read, so asking one thing of a day costs only
+        that thing: O(log n + k) for k records in force.
 
         Raises
         ------
@@ -545,24 +511,7 @@ class Timeline:
         """
         if not isinstance(possibly, bool):
             raise PeacetrackError(f"possibly must be True or False, got {possibly!r}")
-        d = PartialDate.coerce(date)
-        members: dict[str, list[Membership]] = defaultdict(list)
-        for membership in self._in_force(Membership, d, possibly):
-            members[membership.delegation].append(membership)
-        # Chronological order: the later position wins.
-        positions = {(p.party, p.issue): p for p in self._in_force(Position, d, possibly)}
-        ceasefires = self._in_force(Ceasefire, d, possibly)
-        return Snapshot(
-            date=d,
-            possibly=possibly,
-            rounds_in_progress=self._in_force(Round, d, possibly),
-            members={k: tuple(v) for k, v in members.items()},
-            positions=positions,
-            ceasefires_in_force=ceasefires,
-            excluded=frozenset(e.party for c in ceasefires for e in c.exclusions),
-            designations=self._designations_by(d, possibly),
-            relations=self._in_force(Relation, d, possibly),
-        )
+        return Snapshot(self, PartialDate.coerce(date), possibly)
 
     def gaps(self, process: str) -> tuple[Period, ...]:
         """The periods between consecutive rounds of a process, from one round's end
