@@ -22,6 +22,7 @@ from __future__ import annotations
 import enum
 import math
 import operator
+from collections import Counter
 from collections.abc import Callable, Iterator
 from typing import Any, Final, NamedTuple, TypeAlias
 
@@ -60,7 +61,9 @@ def check_ids(value: Any) -> str | None:
         if problem:
             return f"item {item!r}: {problem}"
     if len(set(value)) != len(value):
-        return f"repeats an id: {sorted(v for v in set(value) if value.count(v) > 1)}"
+        repeated = sorted(v for v, n in Counter(value).items() if n > 1)  # O(n log n)
+        more = f" and {len(repeated) - 10:,} more" if len(repeated) > 10 else ""
+        return f"repeats an id: {repeated[:10]}{more}"
     return None
 
 
