@@ -301,6 +301,7 @@ class _Spec:
     periods: tuple[str, ...]
     numbers: tuple[str, ...]  # may hold a whole number: checked for the safe range
     enums: tuple[tuple[str, dict[str, enum.Enum]], ...]  # each with its members by value
+    parts: tuple[tuple[str, type], ...]  # lists of small objects (exclusions), with their class
 
 
 def _enum_type(kind: Any) -> type[enum.Enum] | None:
@@ -328,28 +329,43 @@ def _spec(cls: type[Record]) -> _Spec:
         periods=tuple(f.name for f in fields if f.type is Period),
         numbers=tuple(f.name for f in fields if f.type is int or _is_claim_value(f.type)),
         enums=tuple((name, {m.value: m for m in kind}) for name, kind in enums if kind),
+        parts=tuple(
+            (f.name, f.type.__args__[0])
+            for f in fields
+            if _is_tuple(f.type) and _is_part(f.type.__args__[0])
+        ),
     )
 
 
-_FAST: dict[str, _Spec | None] = {}
+_FAST: dict[str, _Spec] = {}
 """The fast way's spec of each record type, made on first use; ``None`` for a type
 that always takes the slow way."""
 on_change(_FAST.clear)
 
 
 def _fast_spec(kind: str) -> _Spec | None:
-    """The spec for ``kind``; ``None`` for an unknown type or one holding small
-    objects (a ceasefire's exclusions), whose repeated keys only the slow way sees.
-    Such records are few."""
+    """The spec for ``kind``; ``None`` for an unknown type."""
     try:
         return _FAST[kind]
     except KeyError:
         cls = RECORD_TYPES.get(kind)
         if cls is None:  # not kept: a file may hold any number of unknown types
             return None
-        nested = any(_is_tuple(f.type) and _is_part(f.type.__args__[0]) for f in _fields(cls))
-        spec = _FAST[kind] = None if nested else _spec(cls)
+        spec = _FAST[kind] = _spec(cls)
         return spec
+
+
+def _fast_parts(value: Any, cls: type) -> tuple[Any, ...] | None:
+    """A list of small objects (exclusions) made the fast way, or ``None`` when one
+    of them is not a plain object with each key once."""
+    made = []
+    for item in value:
+        if type(item) is JSONObject and item.repeated:
+            return None
+        if type(item) is not JSONObject and type(item) is not dict:
+            return None
+        made.append(cls(**item))  # its own checks; the caller catches their errors
+    return tuple(made)
 
 
 def _fields(cls: type) -> tuple[Any, ...]:
@@ -438,6 +454,13 @@ class FastReader:
                         return None
                 body[name] = period
         try:
+            for name, part in spec.parts:
+                value = get(name)
+                if type(value) is list:
+                    made = _fast_parts(value, part)
+                    if made is None:
+                        return None
+                    body[name] = made
             return spec.cls(**body)
         except Exception:  # the slow way says what is wrong
             return None
