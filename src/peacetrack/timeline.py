@@ -52,7 +52,7 @@ from typing import Any, TypeVar
 
 import attrs
 
-from peacetrack import _claims, _index, _validate
+from peacetrack import _claims, _html, _index, _validate
 from peacetrack.dates import DateLike, PartialDate, Period
 from peacetrack.errors import (
     InvalidDateError,
@@ -120,6 +120,13 @@ class Snapshot:
     excluded: frozenset[str]
     designations: tuple[Designation, ...]
     relations: tuple[Relation, ...]
+
+    def __repr__(self) -> str:
+        return _html.snapshot_repr(self)
+
+    def _repr_html_(self) -> str:
+        """The snapshot as HTML tables, for notebooks (text escaped)."""
+        return _html.snapshot_html(self)
 
 
 def _chronological(record: Record) -> tuple[Any, ...]:
@@ -625,6 +632,10 @@ class Timeline:
         if conflicts:
             raise ValidationError(conflicts)
         return Timeline._extended(self, (r for r in other._records if r.id not in self._by_id))
+
+    def _repr_html_(self) -> str:
+        """The timeline as HTML tables, for notebooks (text escaped)."""
+        return _html.timeline_html(self)
 
 
 def require_timeline(value: object) -> Timeline:
