@@ -68,6 +68,47 @@ def _values_table(runtime: type[enum.Enum]) -> str:
     return "\n".join(["**Values**", "", "| Member | Value |", "| --- | --- |", *rows])
 
 
+def _attributes_to_parameters(cls: griffe.Class, fields: set[str]) -> None:
+    """Move the fields a docstring describes under "Attributes" to "Parameters".
+
+    griffe-fieldz lists fields as parameters and drops them from an Attributes
+    section, description and all; moved first, the descriptions are kept (fieldz
+    keeps an existing entry's description and fills in its type and default). A
+    numpy entry naming several fields (``a, b``) gives each the description.
+    """
+    if cls.docstring is None:
+        return
+    sections = cls.docstring.parsed
+    moved: list[griffe.DocstringParameter] = []
+    for section in sections:
+        if not isinstance(section, griffe.DocstringSectionAttributes):
+            continue
+        kept = []
+        for item in section.value:
+            names = [n.strip() for n in item.name.split(",")]
+            if not all(n in fields for n in names):
+                kept.append(item)
+                continue
+            moved += [
+                griffe.DocstringParameter(
+                    n, description=item.description, annotation=item.annotation
+                )
+                for n in names
+            ]
+        section.value = kept
+    if not moved:
+        return
+    sections[:] = [
+        s for s in sections if not isinstance(s, griffe.DocstringSectionAttributes) or s.value
+    ]
+    params = next((s for s in sections if isinstance(s, griffe.DocstringSectionParameters)), None)
+    if params is None:
+        params = griffe.DocstringSectionParameters([])
+        sections.insert(1 if sections and sections[0].kind.value == "text" else 0, params)
+    present = {p.name for p in params.value}
+    params.value.extend(p for p in moved if p.name not in present)
+
+
 class AttrsReference(FieldzExtension):
     """griffe-fieldz's field tables, attrs signatures and enum value tables.
 
@@ -100,6 +141,7 @@ class AttrsReference(FieldzExtension):
             if attrs.has(runtime):
                 if "__init__" not in cls.members:
                     cls.set_member("__init__", _init(cls, runtime))
+                _attributes_to_parameters(cls, {f.alias or f.name for f in attrs.fields(runtime)})
                 super().on_class_members(node=None, cls=cls, agent=None)
             elif issubclass(runtime, enum.Enum) and len(runtime):
                 if cls.docstring is None:

@@ -22,6 +22,7 @@ import peacetrack.dates
 import peacetrack.errors
 import peacetrack.events
 import peacetrack.records
+import peacetrack.timeline
 
 ROOT = Path(__file__).resolve().parents[1]
 griffe = pytest.importorskip("griffe", reason="the docs extra is not installed")
@@ -58,7 +59,13 @@ def package() -> Any:
 
 PUBLIC = [
     (module, name, getattr(module, name))
-    for module in (peacetrack.records, peacetrack.dates, peacetrack.events, peacetrack.errors)
+    for module in (
+        peacetrack.records,
+        peacetrack.dates,
+        peacetrack.events,
+        peacetrack.errors,
+        peacetrack.timeline,
+    )
     for name in module.__all__
 ]
 ATTRS_CLASSES = [(m, n, o) for m, n, o in PUBLIC if isinstance(o, type) and attrs.has(o)]
@@ -158,3 +165,29 @@ def test_sphinx_roles_are_still_rewritten_in_record_docstrings(package: Any) -> 
         sections = _griffe_class(package, module, name).docstring.parsed
         text = "\n".join(str(s.value) for s in sections if s.kind.value == "text")
         assert not re.search(r":(class|meth):`", text), name
+
+
+def _described(cls: type) -> set[str]:
+    """Field names the class docstring itself describes (Attributes or Parameters)."""
+    text = inspect.cleandoc(cls.__doc__ or "")
+    names: set[str] = set()
+    for section in griffe.Docstring(text).parse("numpy"):
+        if section.kind.value in ("attributes", "parameters"):
+            for item in section.value:
+                names |= {n.strip() for n in item.name.split(",")}
+    return names & {f.alias or f.name for f in attrs.fields(cls)}
+
+
+def test_fields_described_in_a_docstring_keep_their_description(package: Any) -> None:
+    checked = 0
+    for module, name, cls in ATTRS_CLASSES:
+        params = {
+            p.name: p
+            for section in _griffe_class(package, module, name).docstring.parsed
+            if section.kind.value == "parameters"
+            for p in section.value
+        }
+        for field in _described(cls):
+            assert params[field].description.strip(), (name, field)
+            checked += 1
+    assert checked >= 9  # Snapshot documents its nine fields

@@ -167,3 +167,22 @@ def test_process_start_and_end_choose_what_the_timeline_shows(tmp_path: Path) ->
     out = tmp_path / "jan.svg"
     assert main(["plot", str(case), "-o", str(out), "--start", "2017-01", "--end", "2017-01"]) == 0
     assert "Jan" in out.read_text(encoding="utf-8")
+
+
+def test_the_plot_docstrings_name_the_formats_the_cli_writes(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    import re
+
+    import peacetrack.plot
+    from peacetrack import cli
+
+    promised = set(re.findall(r"``\.(\w+)``", peacetrack.plot.__doc__ or ""))
+    assert promised == set(cli._PLOT_FORMATS)
+    with pytest.raises(SystemExit):
+        main(["plot", "--help"])
+    help_text = capsys.readouterr().out
+    for fmt in cli._PLOT_FORMATS:
+        assert f"*.{fmt}" in help_text
+    for option in ("--process", "--start", "--end"):
+        assert option in help_text
