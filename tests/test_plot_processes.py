@@ -26,8 +26,6 @@ from peacetrack.datasets import geneva_2016
 from peacetrack.plot import figure_texts, timeline_figure
 from peacetrack.testing import partial_dates, periods
 
-pytest.importorskip("matplotlib")
-
 
 def _render(fig: Any) -> bytes:
     buffer = io.BytesIO()
