@@ -227,3 +227,17 @@ def test_any_dates_in_years_1_to_9999_draw(rounds: list[Any], days: list[Any], s
     records += [Ceasefire("c", "Truce", rounds[0])]
     fig = timeline_figure(Timeline(records), start=start)
     assert "Talks" in figure_texts(fig)  # drawn, ticks and all
+
+
+def test_approximate_and_uncertain_marks_are_hollow() -> None:
+    t = Timeline(
+        [
+            Incident("exact", "strike", "2016-05-30", "Idlib"),
+            Incident("approx", "strike", "2016-05-31~", "Aleppo"),
+            Incident("unsure", "strike", "2016-06-02?", "Homs"),
+        ]
+    )
+    lines = timeline_figure(t).axes[0].lines
+    faces = sorted(str(line.get_markerfacecolor()) for line in lines)
+    assert len(lines) == 3
+    assert faces.count("none") == 2

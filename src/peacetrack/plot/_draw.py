@@ -148,7 +148,8 @@ def marks_lane(ax: Axes, marks: list[Mark], key: str, scale: Scale, y0: float) -
 
     A label reads rightwards from its marker in the left half of the window and
     leftwards in the right half, so labels near either edge stay inside. A mark
-    dated outside the window is pinned to its edge and labelled with its date.
+    dated outside the window is pinned to its edge and labelled with its date; a
+    mark with an approximate or uncertain date is hollow.
     """
     colour, marker, _ = MARKERS[key]
     lo, hi = scale.lo, scale.hi
@@ -183,6 +184,8 @@ def marks_lane(ax: Axes, marks: list[Mark], key: str, scale: Scale, y0: float) -
         if may_be is not None:
             bar(ax, *may_be, y, colour, certain=False, height=0.2)
         edge = "black" if mark.contested else colour
+        # An approximate or uncertain date is a hollow marker: drawn, but not sharp.
+        face = "none" if mark.date.approximate or mark.date.uncertain else colour
         ax.plot(
             [x(day)],
             [y],
@@ -190,6 +193,7 @@ def marks_lane(ax: Axes, marks: list[Mark], key: str, scale: Scale, y0: float) -
             color=colour,
             markersize=7,
             markeredgecolor=edge,
+            markerfacecolor=face,
             clip_on=False,
         )
         _label(ax, label, day, y, leftwards=leftwards, offset=7, fontsize=8, color="#222222")
