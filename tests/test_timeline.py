@@ -608,5 +608,5 @@ def test_a_snapshot_works_out_only_what_is_asked() -> None:
     wider = t.at("2016-03-01", possibly=True)
     assert s != wider  # another reading is another snapshot
     assert set(s.ceasefires_in_force) <= set(wider.ceasefires_in_force)
-    assert repr(s).startswith("<Snapshot of what was certainly in force at 2016-03-01: ")
+    assert repr(s).startswith("<Snapshot at 2016-03-01 (certain): ")
     assert len(repr(s)) < 300

@@ -11,6 +11,7 @@ from collections import defaultdict
 from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any, TypeVar
 
+from peacetrack import _html
 from peacetrack.dates import PartialDate
 from peacetrack.records import Ceasefire, Designation, Membership, Position, Relation, Round
 
@@ -140,12 +141,8 @@ class Snapshot:
     __hash__ = None  # type: ignore[assignment]
 
     def __repr__(self) -> str:
-        reading = "possibly" if self.possibly else "certainly"
-        members = sum(len(v) for v in self.members.values())
-        counts = (
-            f"{len(self.rounds_in_progress)} rounds in progress, {members} members in "
-            f"{len(self.members)} delegations, {len(self.positions)} positions, "
-            f"{len(self.ceasefires_in_force)} ceasefires ({len(self.excluded)} excluded), "
-            f"{len(self.designations)} designations, {len(self.relations)} relations"
-        )
-        return f"<Snapshot of what was {reading} in force at {self.date}: {counts}>"
+        return _html.snapshot_repr(self)
+
+    def _repr_html_(self) -> str:
+        """The snapshot as HTML tables, for notebooks (text escaped)."""
+        return _html.snapshot_html(self)

@@ -30,7 +30,7 @@ from collections.abc import Callable, Sequence
 
 from peacetrack import __version__, _cli_text
 from peacetrack.dates import PartialDate
-from peacetrack.errors import PeacetrackError, ValidationError
+from peacetrack.errors import InvalidDateError, PeacetrackError, UnknownIdError, ValidationError
 from peacetrack.timeline import Timeline
 
 __all__ = ["build_parser", "main"]
@@ -182,22 +182,50 @@ def _cmd_plot(args: argparse.Namespace) -> int:
     from peacetrack.plot import MissingExtraError, graph_figure, timeline_figure
 
     fmt = args.output.rpartition(".")[2].lower() if "." in args.output else ""
-    if fmt not in ("png", "svg"):
-        return _fail(f"-o {args.output!r}: the file name must end in .png or .svg.")
+    if fmt not in _PLOT_FORMATS:
+        return _fail(f"-o {args.output!r}: the file name must end in .png, .svg or .pdf.")
     if args.at is not None and args.kind != "graph":
         return _fail("--at draws the graph as it stood on a date; use it with --kind graph.")
+    options = (("--process", args.process), ("--start", args.start), ("--end", args.end))
+    timeline_only = [name for name, value in options if value]
+    if timeline_only and args.kind != "timeline":
+        given = ", ".join(timeline_only)
+        return _fail(f"{given} choose what the timeline shows; use without --kind graph.")
     date = None if args.at is None else _at(args.at)
+    start = None if args.start is None else _plot_date("--start", args.start)
+    end = None if args.end is None else _plot_date("--end", args.end)
     t = _load(args.file)
     try:
-        fig = timeline_figure(t) if args.kind == "timeline" else graph_figure(t, at=date)
+        if args.kind == "timeline":
+            fig = timeline_figure(t, process=args.process, start=start, end=end)
+        else:
+            fig = graph_figure(t, at=date)
     except MissingExtraError as exc:
         return _fail(str(exc))
+    except UnknownIdError as exc:
+        known = ", ".join(sorted(p.id for p in t.processes)) or "none"
+        return _fail(f"--process: {exc} in {_where(args.file)} (its processes: {known}).")
+    except InvalidDateError as exc:
+        return _fail(f"--start/--end: {exc}.")
     try:
         fig.savefig(args.output, format=fmt)
     except OSError as exc:
         return _fail(f"cannot write {args.output}: {exc.strerror or exc}")
     print(f"wrote {args.output} ({args.kind} of {_where(args.file)})")
     return 0
+
+
+_PLOT_FORMATS = ("png", "svg", "pdf")
+"""The image formats ``plot -o`` writes, by file name ending (matplotlib's own writers)."""
+
+
+def _plot_date(option: str, text: str) -> PartialDate:
+    try:
+        return PartialDate.parse(text)
+    except PeacetrackError as exc:
+        raise _BadArgument(
+            f"{option} {text!r} is not a date: {exc}. Give a date such as 2016-05-01 or 2016-05."
+        ) from None
 
 
 # -- export -----------------------------------------------------------------------------------
@@ -274,14 +302,24 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--format", choices=["graphml", "gexf", "json", "dot"], help="default: graphml")
     p.add_argument("-o", "--output", metavar="OUT", help="write to this file, not stdout")
 
-    plot_help = "draw the timeline or the party graph as a PNG or SVG image (extra: plot)"
+    plot_help = "draw the timeline or the party graph as a PNG, SVG or PDF image (extra: plot)"
     p = sub.add_parser("plot", help=plot_help, description=plot_help)
     p.add_argument(
         "file", nargs="?", metavar="FILE", help="a peacetrack JSON file (default: the bundled case)"
     )
-    p.add_argument("-o", "--output", required=True, metavar="OUT", help="an image: *.png or *.svg")
+    p.add_argument(
+        "-o", "--output", required=True, metavar="OUT", help="an image: *.png, *.svg or *.pdf"
+    )
     p.add_argument("--kind", choices=["timeline", "graph"], default="timeline")
     p.add_argument("--at", metavar="DATE", help="with --kind graph: as it stood on this date")
+    p.add_argument(
+        "--process",
+        action="append",
+        metavar="ID",
+        help="timeline: draw only this process's rounds (repeat for several; default: all)",
+    )
+    p.add_argument("--start", metavar="DATE", help="timeline: the first date shown")
+    p.add_argument("--end", metavar="DATE", help="timeline: the last date shown")
     p.set_defaults(func=_cmd_plot)
 
     export_help = "write the timeline in another format: Popolo, TimelineJS, Mermaid, JSON"

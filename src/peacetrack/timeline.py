@@ -52,7 +52,7 @@ from typing import Any, TypeVar
 
 import attrs
 
-from peacetrack import _claims, _index, _timeline_rules
+from peacetrack import _claims, _html, _index, _timeline_rules
 from peacetrack._display import Words
 from peacetrack._registry import is_registered
 from peacetrack._snapshot import Snapshot
@@ -633,6 +633,10 @@ class Timeline:
         if conflicts:
             raise ValidationError(conflicts)
         return Timeline._extended(self, (r for r in other._records if r.id not in self._by_id))
+
+    def _repr_html_(self) -> str:
+        """The timeline as HTML tables, for notebooks (text escaped)."""
+        return _html.timeline_html(self)
 
 
 def _unregistered(records: Iterable[object]) -> Iterator[Problem]:
