@@ -21,7 +21,7 @@ LAYERS: list[set[str]] = [
     {"errors", "_fast", "_version"},
     {"dates"},
     {"_field_checks"},
-    {"_registry"},
+    {"_registry", "_parts"},
     {"records"},
     {"_display", "_claims", "_html"},
     {"events"},

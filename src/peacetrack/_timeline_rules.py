@@ -162,6 +162,26 @@ def rule_problems(
     """Cross-record rules: resignations, round numbers, round delegations."""
     yield from _resignation_problems(by_id, by_type.get("resignation", ()))
     yield from _round_problems(by_id, by_type.get("round", ()))
+    yield from _identifier_problems(
+        itertools.chain(by_type.get("party", ()), by_type.get("person", ()))
+    )
+
+
+def _identifier_problems(records: Iterable[Record]) -> Iterator[Problem]:
+    """An outside identifier names one thing: two records holding it are one problem
+    each, naming the first holder."""
+    first: dict[tuple[str, str], str] = {}
+    for record in records:
+        for identifier in getattr(record, "identifiers", ()):
+            key = (identifier.scheme, identifier.identifier)
+            holder = first.setdefault(key, record.id)
+            if holder != record.id:
+                yield Problem(
+                    record.id,
+                    "identifiers",
+                    f"{identifier.scheme} {identifier.identifier!r} is also held by {holder!r}; "
+                    "an identifier names one party or person",
+                )
 
 
 def _resignation_problems(

@@ -49,7 +49,6 @@ from peacetrack._field_checks import (
     PLANS,
     TEXT,
     TEXTS,
-    Invalid,
     check_claim_value,
     check_enum,
     check_ids,
@@ -63,6 +62,7 @@ from peacetrack._field_checks import (
     to_tuple,
     typed,
 )
+from peacetrack._parts import Exclusion, Identifier, Link, check_parts, to_parts
 from peacetrack._registry import (
     RECORD_TYPES,
     optional_ref,
@@ -83,8 +83,10 @@ __all__ = [
     "Delegation",
     "Designation",
     "Exclusion",
+    "Identifier",
     "Incident",
     "Issue",
+    "Link",
     "Membership",
     "Party",
     "PartyKind",
@@ -227,6 +229,31 @@ class Record:
                 yield reference.field, target
 
 
+_exclusions_from = to_parts(Exclusion)
+_identifiers_from = to_parts(Identifier)
+_links_from = to_parts(Link)
+
+
+# Named functions, as mypy's attrs plugin reads converters by name.
+def _to_exclusions(value: Any) -> Any:
+    return _exclusions_from(value)
+
+
+def _to_identifiers(value: Any) -> Any:
+    return _identifiers_from(value)
+
+
+def _to_links(value: Any) -> Any:
+    return _links_from(value)
+
+
+_check_exclusions = check_parts(Exclusion, lambda e: e.party, "excludes the same party twice")
+_IDENTIFIERS = {
+    CHECK: check_parts(Identifier, lambda i: (i.scheme, i.identifier), "repeats an identifier")
+}
+_LINKS = {CHECK: check_parts(Link, lambda link: link.url, "repeats a link")}
+
+
 @register_record_type("source")
 @attrs.frozen
 class Source(Record):
@@ -253,6 +280,10 @@ class Party(Record):
     name: str = attrs.field(metadata=TEXT)
     kind: PartyKind = attrs.field(converter=_to_party_kind, metadata={CHECK: check_enum(PartyKind)})
     aliases: tuple[str, ...] = attrs.field(default=(), converter=to_tuple, metadata=TEXTS)
+    identifiers: tuple[Identifier, ...] = attrs.field(
+        default=(), converter=_to_identifiers, metadata=_IDENTIFIERS
+    )
+    links: tuple[Link, ...] = attrs.field(default=(), converter=_to_links, metadata=_LINKS)
 
 
 @register_record_type("person")
@@ -262,6 +293,10 @@ class Person(Record):
 
     name: str = attrs.field(metadata=TEXT)
     aliases: tuple[str, ...] = attrs.field(default=(), converter=to_tuple, metadata=TEXTS)
+    identifiers: tuple[Identifier, ...] = attrs.field(
+        default=(), converter=_to_identifiers, metadata=_IDENTIFIERS
+    )
+    links: tuple[Link, ...] = attrs.field(default=(), converter=_to_links, metadata=_LINKS)
 
 
 @register_record_type("process")
@@ -347,43 +382,6 @@ class Position(Record):
     issue: str = attrs.field(metadata=ref("issue"))
     stance: str = attrs.field(metadata=TEXT)
     period: Period = attrs.field(converter=to_period, metadata=PERIOD)
-
-
-@attrs.frozen
-class Exclusion:
-    """A party left out of a ceasefire, and why."""
-
-    party: str = attrs.field(metadata=TEXT)
-    reason: str | None = attrs.field(default=None, metadata=OPTIONAL_TEXT)
-
-    def __attrs_post_init__(self) -> None:
-        problems = list(field_problems(self, None, "exclusion."))
-        if problems:
-            raise ValidationError(problems)
-
-
-def _to_exclusions(value: Any) -> Any:
-    if not isinstance(value, list | tuple):
-        return value
-    # A bad item is left for the check to report under the ceasefire's id, with the
-    # ceasefire's other problems, instead of escaping as a bare TypeError.
-    try:
-        return tuple(Exclusion(**item) if isinstance(item, dict) else item for item in value)
-    except ValidationError as exc:
-        return Invalid(value, "; ".join(f"{p.field}: {p.message}" for p in exc.problems))
-    except TypeError as exc:
-        return Invalid(value, f"an exclusion has the fields party and reason ({exc})")
-
-
-def _check_exclusions(value: Any) -> str | None:
-    if isinstance(value, Invalid):
-        return value.message
-    if not isinstance(value, tuple) or not all(isinstance(v, Exclusion) for v in value):
-        return f"expected a list of Exclusion, got {value!r}"
-    parties = [e.party for e in value]
-    if len(set(parties)) != len(parties):
-        return "excludes the same party twice"
-    return None
 
 
 @register_record_type("ceasefire")

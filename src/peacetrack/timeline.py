@@ -537,6 +537,29 @@ class Timeline:
 
     # -- claims ---------------------------------------------------------------------
 
+    def by_identifier(self, scheme: str, identifier: str) -> Party | Person | None:
+        """The party or person holding an outside identifier (a Wikidata item, a UCDP
+        actor id), or ``None``.
+
+        >>> from peacetrack import Party
+        >>> t = Timeline([Party("hts", "Hayat Tahrir al-Sham", "armed_group",
+        ...                     identifiers=[{"scheme": "wikidata", "identifier": "Q28942948"}])])
+        >>> t.by_identifier("wikidata", "Q28942948").name
+        'Hayat Tahrir al-Sham'
+        >>> t.by_identifier("ucdp", "1") is None
+        True
+        """
+
+        def build() -> dict[tuple[str, str], Party | Person]:
+            found: dict[tuple[str, str], Party | Person] = {}
+            holders: tuple[Party | Person, ...] = (*self.parties, *self.people)
+            for record in holders:
+                for i in record.identifiers:
+                    found.setdefault((i.scheme, i.identifier), record)
+            return found
+
+        return self._cached("identifiers", build).get((scheme, identifier))  # type: ignore[no-any-return]
+
     def claims_about(self, record_id: str) -> tuple[Claim, ...]:
         """Claims about a record, in chronological order (undated last).
 
