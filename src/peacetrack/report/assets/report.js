@@ -1,0 +1,497 @@
+/* peacetrack report: fills index.html from the JSON in #peacetrack-data.
+ *
+ * Every string from the data goes into the page as text (textContent, SVG text
+ * nodes, attribute values), never as HTML; links are only the http(s) URLs the
+ * writer let through, checked again here. No network, no framework, no eval.
+ */
+(function () {
+  "use strict";
+
+  var SVG = "http://www.w3.org/2000/svg";
+  var PAGE_SIZE = 50;
+  var EPOCH_ORDINAL = 719163; // date(1970, 1, 1).toordinal() in Python
+  var data = JSON.parse(document.getElementById("peacetrack-data").textContent);
+  var state = { snapshot: 0, page: 0, rows: data.events };
+
+  // -- small helpers ------------------------------------------------------------------
+
+  function $(id) {
+    return document.getElementById(id);
+  }
+
+  function el(tag, cls, text) {
+    var node = document.createElement(tag);
+    if (cls) node.className = cls;
+    if (text !== undefined && text !== null) node.textContent = String(text);
+    return node;
+  }
+
+  function svg(tag, attrs, text) {
+    var node = document.createElementNS(SVG, tag);
+    Object.keys(attrs || {}).forEach(function (name) {
+      node.setAttribute(name, String(attrs[name]));
+    });
+    if (text !== undefined && text !== null) node.textContent = String(text);
+    return node;
+  }
+
+  function clear(node) {
+    while (node.firstChild) node.removeChild(node.firstChild);
+    return node;
+  }
+
+  function safeUrl(url) {
+    return typeof url === "string" && /^https?:\/\//i.test(url) ? url : null;
+  }
+
+  function plural(n, word, many) {
+    return n.toLocaleString("en") + " " + (n === 1 ? word : many || word + "s");
+  }
+
+  function yearOf(ordinal) {
+    return new Date((ordinal - EPOCH_ORDINAL) * 86400000).getUTCFullYear();
+  }
+
+  function ordinalOfYear(year) {
+    var d = new Date(Date.UTC(2000, 0, 1));
+    d.setUTCFullYear(year);
+    return Math.round(d.getTime() / 86400000) + EPOCH_ORDINAL;
+  }
+
+  function sourceLinks(indexes) {
+    var span = el("span", "refs");
+    (indexes || []).forEach(function (i) {
+      var source = data.sources[i];
+      if (!source) return;
+      var a = el("a", null, "[" + (i + 1) + "]");
+      a.href = "#source-" + i;
+      a.title = source.title + " (" + source.publisher + ")";
+      a.setAttribute("aria-label", "source " + (i + 1) + ": " + source.title);
+      span.appendChild(a);
+    });
+    return span;
+  }
+
+  function list(id, items, render) {
+    var ul = clear($(id));
+    if (!items.length) {
+      ul.appendChild(el("li", "none", "none"));
+      return;
+    }
+    items.forEach(function (item) {
+      ul.appendChild(render(item));
+    });
+  }
+
+  // -- the header ---------------------------------------------------------------------
+
+  function renderSummary() {
+    var c = data.counts;
+    var text =
+      plural(c.records, "record") + ", " + plural(c.events, "event") + ", " +
+      plural(c.sources, "source") + ".";
+    if (data.events.length) {
+      text += " From " + data.events[0][2] + " to " + data.events[data.events.length - 1][2] + ".";
+    }
+    $("summary").textContent = text;
+  }
+
+  // -- the overview: rounds, ceasefires and a histogram of events ----------------------
+
+  var X0 = 110;
+  var X1 = 985;
+
+  function xOf(ordinal) {
+    var lo = data.span[0];
+    var hi = data.span[1];
+    if (hi <= lo) return (X0 + X1) / 2;
+    return X0 + ((ordinal - lo) / (hi - lo)) * (X1 - X0);
+  }
+
+  function renderOverview() {
+    var root = $("overview");
+    var lanes = [
+      { kind: "round", label: "Rounds", y: 10 },
+      { kind: "ceasefire", label: "Ceasefires", y: 45 }
+    ];
+    lanes.forEach(function (lane) {
+      root.appendChild(svg("text", { x: 4, y: lane.y + 17, class: "lane" }, lane.label));
+    });
+    root.appendChild(svg("text", { x: 4, y: 122, class: "lane" }, "Events"));
+    var bands = svg("g", { class: "bands" });
+    data.bands.forEach(function (band) {
+      var lane = band[2] === "round" ? lanes[0] : lanes[1];
+      var x = xOf(band[0]);
+      var rect = svg("rect", {
+        x: x.toFixed(1),
+        y: lane.y,
+        width: Math.max(2, xOf(band[1]) - x).toFixed(1),
+        height: 26,
+        class: "band " + band[2]
+      });
+      rect.appendChild(svg("title", {}, band[3] + ": " + band[4]));
+      bands.appendChild(rect);
+    });
+    root.appendChild(bands);
+
+    var bins = 120;
+    var counts = new Array(bins).fill(0);
+    var lo = data.span[0];
+    var width = Math.max(1, data.span[1] - lo + 1);
+    data.events.forEach(function (e) {
+      counts[Math.min(bins - 1, Math.floor(((e[0] - lo) / width) * bins))] += 1;
+    });
+    var most = Math.max.apply(null, counts.concat([1]));
+    var histogram = svg("g", { class: "histogram" });
+    var step = (X1 - X0) / bins;
+    counts.forEach(function (n, i) {
+      if (!n) return;
+      var h = Math.max(1, (n / most) * 50);
+      histogram.appendChild(
+        svg("rect", { x: (X0 + i * step).toFixed(1), y: (135 - h).toFixed(1), width: Math.max(1, step - 1).toFixed(1), height: h.toFixed(1), class: "bar" })
+      );
+    });
+    root.appendChild(histogram);
+
+    var axis = svg("g", { class: "axis" });
+    axis.appendChild(svg("line", { x1: X0, x2: X1, y1: 138, y2: 138 }));
+    var first = yearOf(data.span[0]);
+    var last = yearOf(data.span[1]);
+    var every = Math.max(1, Math.ceil((last - first + 1) / 12));
+    for (var year = first; year <= last; year += every) {
+      var x = xOf(Math.max(data.span[0], ordinalOfYear(year)));
+      axis.appendChild(svg("line", { x1: x.toFixed(1), x2: x.toFixed(1), y1: 138, y2: 144 }));
+      axis.appendChild(svg("text", { x: x.toFixed(1), y: 158, "text-anchor": "middle" }, year));
+    }
+    root.appendChild(axis);
+    root.appendChild(svg("line", { id: "overview-marker", x1: 0, x2: 0, y1: 4, y2: 140, class: "marker" }));
+    root.addEventListener("click", function (event) {
+      var box = root.getBoundingClientRect();
+      var x = ((event.clientX - box.left) / box.width) * 1000;
+      var day = data.span[0] + ((x - X0) / (X1 - X0)) * (data.span[1] - data.span[0]);
+      var best = 0;
+      data.snapshots.forEach(function (s, i) {
+        if (Math.abs(s.day - day) < Math.abs(data.snapshots[best].day - day)) best = i;
+      });
+      showSnapshot(best);
+    });
+    $("overview-label").textContent =
+      "Timeline overview: " + plural(data.bands.length, "round or ceasefire", "rounds and ceasefires") +
+      " and " + plural(data.events.length, "event") + " over time";
+  }
+
+  // -- the party graph ----------------------------------------------------------------
+
+  var CX = 500;
+  var CY = 380;
+  var R = 290;
+  var graphNodes = [];
+
+  function renderGraphFrame() {
+    var root = $("graph");
+    var defs = svg("defs", {});
+    data.graph.legend.forEach(function (kind, i) {
+      var marker = svg("marker", { id: "arrow-" + i, viewBox: "0 0 10 10", refX: 16, refY: 5, markerWidth: 6, markerHeight: 6, orient: "auto-start-reverse" });
+      marker.appendChild(svg("path", { d: "M 0 0 L 10 5 L 0 10 z", fill: kind.colour }));
+      defs.appendChild(marker);
+    });
+    root.appendChild(defs);
+    root.appendChild(svg("g", { id: "graph-edges" }));
+    var nodes = svg("g", { id: "graph-nodes" });
+    data.graph.nodes.forEach(function (node) {
+      var x = CX + node.x * R;
+      var y = CY + node.y * R;
+      var g = svg("g", { class: "node " + node.kind, "data-id": node.id });
+      g.appendChild(svg("title", {}, node.name + (node.type ? " (" + node.type.replace(/_/g, " ") + ")" : "")));
+      if (node.kind === "ceasefire") {
+        g.appendChild(svg("rect", { x: (x - 6).toFixed(1), y: (y - 6).toFixed(1), width: 12, height: 12 }));
+      } else {
+        g.appendChild(svg("circle", { cx: x.toFixed(1), cy: y.toFixed(1), r: node.kind === "person" ? 5 : 7 }));
+      }
+      var label = node.name.length > 28 ? node.name.slice(0, 27) + "\u2026" : node.name;
+      // Parties (outer ring) are labelled outwards; people and ceasefires below.
+      var outer = node.kind === "party";
+      var anchor = !outer || Math.abs(node.x) < 0.15 ? "middle" : node.x > 0 ? "start" : "end";
+      var dx = anchor === "middle" ? 0 : (anchor === "start" ? 10 : -10);
+      var dy = anchor !== "middle" ? 4 : (outer && node.y < 0 ? -12 : 20);
+      g.appendChild(svg("text", { x: (x + dx).toFixed(1), y: (y + dy).toFixed(1), "text-anchor": anchor }, label));
+      nodes.appendChild(g);
+      graphNodes.push({ node: node, g: g, x: x, y: y });
+    });
+    root.appendChild(nodes);
+
+    var legend = clear($("graph-legend"));
+    data.graph.legend.forEach(function (kind) {
+      var li = el("li");
+      var sample = svg("svg", { width: 36, height: 12, viewBox: "0 0 36 12", "aria-hidden": "true", focusable: "false" });
+      sample.appendChild(svg("line", { x1: 2, x2: 34, y1: 6, y2: 6, stroke: kind.colour, "stroke-width": 3, "stroke-dasharray": kind.dash || "none" }));
+      li.appendChild(sample);
+      li.appendChild(el("span", null, kind.label));
+      legend.appendChild(li);
+    });
+    [["party", "party"], ["person", "person"], ["ceasefire", "ceasefire"]].forEach(function (pair) {
+      var li = el("li");
+      var sample = svg("svg", { width: 36, height: 14, viewBox: "0 0 36 14", "aria-hidden": "true", focusable: "false", class: "node " + pair[0] });
+      if (pair[0] === "ceasefire") sample.appendChild(svg("rect", { x: 12, y: 1, width: 12, height: 12 }));
+      else sample.appendChild(svg("circle", { cx: 18, cy: 7, r: pair[0] === "person" ? 5 : 6 }));
+      li.appendChild(sample);
+      li.appendChild(el("span", null, pair[1]));
+      legend.appendChild(li);
+    });
+  }
+
+  function renderGraph(snapshot) {
+    var edges = clear($("graph-edges"));
+    var active = {};
+    var ties = clear($("graph-ties"));
+    snapshot.edges.forEach(function (edge) {
+      var a = graphNodes[edge[0]];
+      var b = graphNodes[edge[1]];
+      var kind = data.graph.legend[edge[2]];
+      if (!a || !b || !kind) return;
+      active[edge[0]] = active[edge[1]] = true;
+      var line = svg("line", {
+        x1: a.x.toFixed(1), y1: a.y.toFixed(1), x2: b.x.toFixed(1), y2: b.y.toFixed(1),
+        stroke: kind.colour, "stroke-width": 1.6, "marker-end": "url(#arrow-" + edge[2] + ")",
+        class: "edge", "data-kind": kind.kind
+      });
+      if (kind.dash) line.setAttribute("stroke-dasharray", kind.dash);
+      line.appendChild(svg("title", {}, a.node.name + " " + kind.label + " " + b.node.name));
+      edges.appendChild(line);
+      ties.appendChild(el("li", null, a.node.name + " \u2014 " + kind.label + " \u2014 " + b.node.name));
+    });
+    if (!snapshot.edges.length) ties.appendChild(el("li", "none", "no ties in force"));
+    graphNodes.forEach(function (entry, i) {
+      entry.g.setAttribute("class", "node " + entry.node.kind + (active[i] ? "" : " idle"));
+    });
+    var shown = data.graph.nodes.length;
+    var note = plural(snapshot.edges.length, "tie") + " in force on " + snapshot.words + ".";
+    if (data.graph.total > shown) {
+      note += " Showing the " + shown + " most connected of " + data.graph.total +
+        " parties, people and ceasefires";
+      note += snapshot.hidden_edges ? "; " + plural(snapshot.hidden_edges, "tie") + " to the others not drawn." : ".";
+    }
+    $("graph-note").textContent = note;
+    $("graph-label").textContent = "Party graph on " + snapshot.words + ": " +
+      plural(snapshot.edges.length, "tie") + " among " + plural(shown, "node");
+  }
+
+  // -- a snapshot ---------------------------------------------------------------------
+
+  function showSnapshot(i) {
+    var n = data.snapshots.length;
+    if (!n) return;
+    i = Math.max(0, Math.min(n - 1, i));
+    state.snapshot = i;
+    var s = data.snapshots[i];
+    var slider = $("snapshot-slider");
+    slider.value = String(i);
+    slider.setAttribute("aria-valuetext", s.words);
+    $("snapshot-date").textContent = s.words;
+    $("snapshot-prev").disabled = i === 0;
+    $("snapshot-next").disabled = i === n - 1;
+    var marker = $("overview-marker");
+    var x = xOf(s.day).toFixed(1);
+    marker.setAttribute("x1", x);
+    marker.setAttribute("x2", x);
+
+    list("snapshot-rounds", s.rounds, function (text) {
+      return el("li", null, text);
+    });
+    var delegations = clear($("snapshot-delegations"));
+    if (!s.delegations.length) delegations.appendChild(el("p", "none", "none"));
+    s.delegations.forEach(function (d) {
+      delegations.appendChild(el("h4", null, d.name));
+      var ul = el("ul");
+      d.members.forEach(function (m) {
+        var li = el("li");
+        li.appendChild(el("span", "who", m[0]));
+        li.appendChild(document.createTextNode(", " + m[1] + " "));
+        li.appendChild(el("span", "when", "(" + m[2] + ")"));
+        ul.appendChild(li);
+      });
+      delegations.appendChild(ul);
+    });
+    var ceasefires = clear($("snapshot-ceasefires"));
+    if (!s.ceasefires.length) ceasefires.appendChild(el("p", "none", "none"));
+    s.ceasefires.forEach(function (c) {
+      ceasefires.appendChild(el("h4", null, c.name));
+      ceasefires.appendChild(el("p", "when", c.period));
+      if (c.parties.length) ceasefires.appendChild(el("p", null, "Parties: " + c.parties.join(", ")));
+      if (c.exclusions.length) {
+        var ul = el("ul", "exclusions");
+        c.exclusions.forEach(function (x) {
+          var li = el("li");
+          li.appendChild(el("span", "who", x[0]));
+          li.appendChild(document.createTextNode(" excluded" + (x[1] ? ": " + x[1] : "")));
+          ul.appendChild(li);
+        });
+        ceasefires.appendChild(ul);
+      }
+    });
+    list("snapshot-excluded", s.excluded, function (name) {
+      return el("li", "who", name);
+    });
+    list("snapshot-designations", s.designations, function (d) {
+      return el("li", null, d[1] + ": " + d[2] + ", by " + d[0] + (d[3] ? " (" + d[3] + ")" : ""));
+    });
+    list("snapshot-positions", s.positions, function (p) {
+      return el("li", null, p[0] + " on " + p[1] + ": " + p[2]);
+    });
+    var counts = [
+      plural(s.rounds.length, "round") + " in progress",
+      plural(s.delegations.length, "delegation"),
+      plural(s.ceasefires.length, "ceasefire") + " in force",
+      plural(s.excluded.length, "party", "parties") + " excluded"
+    ];
+    $("snapshot-note").textContent =
+      "Date " + (i + 1) + " of " + n +
+      (data.counts.dates > n ? " (chosen evenly from " + data.counts.dates + " dates with events)" : "") +
+      ": " + counts.join(", ") + ".";
+    renderGraph(s);
+  }
+
+  function renderSnapshotControls() {
+    var slider = $("snapshot-slider");
+    slider.max = String(Math.max(0, data.snapshots.length - 1));
+    slider.addEventListener("input", function () {
+      showSnapshot(Number(slider.value));
+    });
+    $("snapshot-prev").addEventListener("click", function () {
+      showSnapshot(state.snapshot - 1);
+    });
+    $("snapshot-next").addEventListener("click", function () {
+      showSnapshot(state.snapshot + 1);
+    });
+  }
+
+  // -- contested claims ---------------------------------------------------------------
+
+  function renderContested() {
+    var root = clear($("contested-list"));
+    if (!data.contested.length) {
+      root.appendChild(el("p", "none", "No claims disagree."));
+      return;
+    }
+    data.contested.forEach(function (group) {
+      var section = el("section", "contest");
+      section.appendChild(el("h3", null, group.about + ": " + group.predicate));
+      var cards = el("ul", "claims");
+      group.claims.forEach(function (c) {
+        var card = el("li", "claim");
+        card.appendChild(el("p", "claimant", c.claimant));
+        var value = el("p", "value");
+        if (c.qualifier) {
+          value.appendChild(el("span", "qualifier", c.qualifier));
+          value.appendChild(document.createTextNode(" "));
+        }
+        value.appendChild(document.createTextNode(c.value));
+        card.appendChild(value);
+        if (c.date) card.appendChild(el("p", "when", c.date));
+        if (c.quote) card.appendChild(el("blockquote", null, "\u201c" + c.quote + "\u201d"));
+        var refs = el("p", "sources", "Sources: ");
+        refs.appendChild(sourceLinks(c.sources));
+        card.appendChild(refs);
+        cards.appendChild(card);
+      });
+      section.appendChild(cards);
+      root.appendChild(section);
+    });
+  }
+
+  // -- events, paged ------------------------------------------------------------------
+
+  function renderEvents() {
+    var rows = state.rows;
+    var pages = Math.max(1, Math.ceil(rows.length / PAGE_SIZE));
+    state.page = Math.max(0, Math.min(pages - 1, state.page));
+    var start = state.page * PAGE_SIZE;
+    var ol = clear($("event-list"));
+    ol.start = start + 1;
+    rows.slice(start, start + PAGE_SIZE).forEach(function (e) {
+      var li = el("li", "event");
+      li.appendChild(el("span", "when", e[2]));
+      li.appendChild(el("span", "kind", e[3]));
+      li.appendChild(el("span", "what", e[4]));
+      li.appendChild(sourceLinks(e[6]));
+      ol.appendChild(li);
+    });
+    var shown = rows.length ? (start + 1) + "\u2013" + Math.min(rows.length, start + PAGE_SIZE) : "0";
+    $("events-status").textContent =
+      "Events " + shown + " of " + rows.length.toLocaleString("en") +
+      (rows.length !== data.events.length ? " matching (of " + data.events.length.toLocaleString("en") + ")" : "") +
+      "; page " + (state.page + 1) + " of " + pages + ".";
+    $("events-first").disabled = $("events-prev").disabled = state.page === 0;
+    $("events-last").disabled = $("events-next").disabled = state.page >= pages - 1;
+  }
+
+  function renderEventControls() {
+    var timer = null;
+    $("events-filter").addEventListener("input", function () {
+      clearTimeout(timer);
+      timer = setTimeout(function () {
+        var words = $("events-filter").value.toLowerCase().split(/\s+/).filter(Boolean);
+        state.rows = !words.length ? data.events : data.events.filter(function (e) {
+          var text = (e[2] + " " + e[3] + " " + e[4]).toLowerCase();
+          return words.every(function (w) {
+            return text.indexOf(w) >= 0;
+          });
+        });
+        state.page = 0;
+        renderEvents();
+      }, 120);
+    });
+    $("events-first").addEventListener("click", function () {
+      state.page = 0;
+      renderEvents();
+    });
+    $("events-prev").addEventListener("click", function () {
+      state.page -= 1;
+      renderEvents();
+    });
+    $("events-next").addEventListener("click", function () {
+      state.page += 1;
+      renderEvents();
+    });
+    $("events-last").addEventListener("click", function () {
+      state.page = Number.MAX_SAFE_INTEGER;
+      renderEvents();
+    });
+  }
+
+  // -- sources ------------------------------------------------------------------------
+
+  function renderSources() {
+    var ol = clear($("source-list"));
+    data.sources.forEach(function (s, i) {
+      var li = el("li");
+      li.id = "source-" + i;
+      var url = safeUrl(s.url);
+      if (url) {
+        var a = el("a", "title", s.title);
+        a.href = url;
+        a.rel = "noopener noreferrer";
+        li.appendChild(a);
+      } else {
+        li.appendChild(el("span", "title", s.title));
+      }
+      li.appendChild(document.createTextNode(". " + s.publisher + (s.published ? ", " + s.published : "") + "."));
+      ol.appendChild(li);
+    });
+    if (!data.sources.length) ol.appendChild(el("li", "none", "No sources."));
+  }
+
+  // -- start --------------------------------------------------------------------------
+
+  renderSummary();
+  renderOverview();
+  renderGraphFrame();
+  renderSnapshotControls();
+  renderContested();
+  renderEventControls();
+  renderEvents();
+  renderSources();
+  showSnapshot(data.initial);
+  document.documentElement.setAttribute("data-ready-ms", String(Math.round(performance.now())));
+  document.documentElement.setAttribute("data-ready", "true");
+})();
