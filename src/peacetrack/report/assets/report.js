@@ -367,13 +367,27 @@
 
   // -- contested claims ---------------------------------------------------------------
 
+  var CONTESTED_STEP = 20;
+
   function renderContested() {
     var root = clear($("contested-list"));
     if (!data.contested.length) {
       root.appendChild(el("p", "none", "No claims disagree."));
       return;
     }
-    data.contested.forEach(function (group) {
+    var shown = 0;
+    var more = el("button", "more");
+    more.type = "button";
+    function showMore() {
+      data.contested.slice(shown, shown + CONTESTED_STEP).forEach(renderContest);
+      shown = Math.min(data.contested.length, shown + CONTESTED_STEP);
+      root.appendChild(more);
+      var left = data.contested.length - shown;
+      more.textContent = "Show " + Math.min(left, CONTESTED_STEP) + " more of " + left + " contested facts";
+      more.hidden = left === 0;
+    }
+    more.addEventListener("click", showMore);
+    function renderContest(group) {
       var section = el("section", "contest");
       section.appendChild(el("h3", null, group.about + ": " + group.predicate));
       var cards = el("ul", "claims");
@@ -396,7 +410,8 @@
       });
       section.appendChild(cards);
       root.appendChild(section);
-    });
+    }
+    showMore();
   }
 
   // -- events, paged ------------------------------------------------------------------
