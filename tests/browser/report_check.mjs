@@ -1,7 +1,7 @@
 // Open a peacetrack report in headless Chromium (Debian's, via playwright-core; no
 // browser download), look at it as a reader would, and print what was seen as JSON.
 // Called by tests/browser/test_report.py:  node report_check.mjs '<config JSON>'
-// config: {url, chromium, screenshot, filter, axe}
+// config: {url, chromium, screenshot, shots, viewport, filter, axe}
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { chromium } from "playwright-core";
@@ -14,7 +14,7 @@ const browser = await chromium.launch({
 });
 const out = { console: [], pageErrors: [], dialogs: [], requests: [] };
 try {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  const page = await browser.newPage({ viewport: config.viewport || { width: 1280, height: 900 } });
   page.on("console", (m) => {
     if (m.type() === "error" || m.type() === "warning") out.console.push(`${m.type()}: ${m.text()}`);
   });
@@ -72,6 +72,11 @@ try {
 
   out.first = await facts();
   if (config.screenshot) await page.screenshot({ path: config.screenshot, fullPage: true });
+  // More pictures: {path} is the first screen, {path, selector} one element.
+  for (const shot of config.shots || []) {
+    if (shot.selector) await page.locator(shot.selector).screenshot({ path: shot.path });
+    else await page.screenshot({ path: shot.path });
+  }
 
   // The snapshot control: one step earlier (or later, at the first date), then the slider.
   const atStart = await page.isDisabled("#snapshot-prev");
