@@ -410,3 +410,32 @@ def test_claim_values_and_qualifiers_are_apart() -> None:
     assert by_turkey
     assert by_turkey[0]["qualifier"] == "more than"
     assert by_turkey[0]["value"] == "60"
+
+
+# -- events as sentences -------------------------------------------------------------------
+
+
+def test_every_event_kind_has_a_label() -> None:
+    from peacetrack import EventKind
+    from peacetrack.report._sentences import KIND_LABELS
+
+    assert set(KIND_LABELS) == set(EventKind)
+
+
+def test_event_sentences_name_people_and_parties() -> None:
+    from peacetrack import Membership, Relation, Resignation
+    from peacetrack.report._sentences import event_sentence
+
+    t = geneva_2016()
+    checked = 0
+    for event in t.events():
+        record = t[event.record_id]
+        sentence = event_sentence(t, event)
+        if isinstance(record, Membership | Resignation):
+            assert display_name(t, record.person) in sentence
+            checked += 1
+        if isinstance(record, Relation):
+            assert display_name(t, record.source) in sentence
+            assert display_name(t, record.target) in sentence
+            checked += 1
+    assert checked >= 5

@@ -18,6 +18,7 @@ import attrs
 from peacetrack._names import claim_value, display_name
 from peacetrack._version import __version__
 from peacetrack.dates import PartialDate
+from peacetrack.events import Event
 from peacetrack.records import Ceasefire, Round
 from peacetrack.report._graph import graph_layout, snapshot_edges
 from peacetrack.report._sentences import KIND_LABELS, event_sentence
@@ -64,9 +65,9 @@ def _refs(ids: tuple[str, ...], index: dict[str, int]) -> list[int]:
     return [index[i] for i in ids if i in index]
 
 
-def _events(t: Timeline, sources: dict[str, int]) -> list[list[Any]]:
+def _events(t: Timeline, events: tuple[Event, ...], sources: dict[str, int]) -> list[list[Any]]:
     rows: list[list[Any]] = []
-    for e in t.events():
+    for e in events:
         record = t.get(e.record_id)
         refs = _refs(record.sources, sources) if record is not None else []
         rows.append(
@@ -74,7 +75,7 @@ def _events(t: Timeline, sources: dict[str, int]) -> list[list[Any]]:
                 e.date.earliest_ordinal,
                 e.date.latest_ordinal,
                 date_in_words(e.date),
-                KIND_LABELS.get(e.kind, e.kind.value),
+                KIND_LABELS[e.kind],
                 event_sentence(t, e),
                 e.record_id,
                 refs,
@@ -137,13 +138,14 @@ def page_data(
 ) -> dict[str, Any]:
     """Everything the page shows, as plain JSON-able data (see the module docs)."""
     source_rows, source_index = _sources(t)
-    events = _events(t, source_index)
+    chronological = t.events()
+    events = _events(t, chronological, source_index)
     first = min((e[0] for e in events), default=0)
     last = max((e[1] for e in events), default=0)
     layout = graph_layout(t, max_graph_nodes)
     node_ids = [node["id"] for node in layout["nodes"]]
     kinds = [row["kind"] for row in layout["legend"]]
-    dates, distinct = snapshot_dates(t, max_snapshots, at)
+    dates, distinct = snapshot_dates(chronological, max_snapshots, at)
     snapshots = []
     for d in dates:
         rows = snapshot_rows(t, t.at(d))

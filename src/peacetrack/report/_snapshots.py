@@ -7,10 +7,12 @@ a usable length; the page says how many dates there were in all.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from peacetrack._names import display_name
 from peacetrack.dates import PartialDate
+from peacetrack.events import Event
 from peacetrack.report._words import date_in_words, period_in_words
 from peacetrack.timeline import Snapshot, Timeline
 
@@ -18,22 +20,22 @@ __all__ = ["snapshot_dates", "snapshot_rows"]
 
 
 def snapshot_dates(
-    t: Timeline, limit: int, at: PartialDate | None = None
+    events: Sequence[Event], limit: int, at: PartialDate | None = None
 ) -> tuple[list[PartialDate], int]:
     """Up to ``limit`` event dates, evenly spread from the first to the last, plus ``at``;
     and how many distinct event dates there were.
 
     Parameters
     ----------
-    t
-        The timeline.
+    events
+        The timeline's events, in order (``Timeline.events()``).
     limit
         At most this many dates (at least 2), not counting ``at``.
     at
         A date to include whatever happens on it.
     """
     distinct: list[PartialDate] = []
-    for event in t.events():  # sorted, so equal dates are neighbours
+    for event in events:  # sorted, so equal dates are neighbours
         if not distinct or distinct[-1] != event.date:
             distinct.append(event.date)
     total = len(distinct)
