@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from hypothesis import given
+from hypothesis import given, reject
 from hypothesis import strategies as st
 
 from peacetrack import (
@@ -439,3 +439,23 @@ def test_event_sentences_name_people_and_parties() -> None:
             assert display_name(t, record.target) in sentence
             checked += 1
     assert checked >= 5
+
+
+_MARKUP = st.sampled_from(["<", ">", "&", "</script>", "<!--", "\u2028", '"', "'", "<img src=x>"])
+
+
+@given(st.lists(st.text(max_size=8) | _MARKUP, min_size=1, max_size=6).map("".join))
+def test_any_name_stays_data(name: str) -> None:
+    """Whatever a name holds, the page has the same tags and the name comes back
+    from the data block unchanged."""
+    try:
+        t = Timeline([Party("p", name, "state"), Person("q", name)])
+    except PeacetrackError:
+        reject()
+    text = render_index(page_data(t, title=name))
+    page = _Page()
+    page.feed(text)
+    assert [s.get("src") for s in page.scripts] == [None, "assets/report.js"]
+    data = json.loads("".join(page.data_text))
+    assert data["title"] == name
+    assert sorted(n["name"] for n in data["graph"]["nodes"]) == [name, name]
