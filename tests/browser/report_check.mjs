@@ -78,6 +78,16 @@ try {
     else await page.screenshot({ path: shot.path });
   }
 
+  // The overview's zoom buttons, when there are two stretches to show.
+  const zoom = await page.$$("#overview-zoom button");
+  if (zoom.length) {
+    const axis = () => page.$$eval("#overview .axis text", (ns) => ns.map((n) => n.textContent));
+    const before = await axis();
+    await zoom[0].click();
+    out.zoom = { before, after: await axis(), pressed: await zoom[0].getAttribute("aria-pressed") };
+    await zoom[zoom.length - 1].click();
+  }
+
   // The snapshot control: one step earlier (or later, at the first date), then the slider.
   const atStart = await page.isDisabled("#snapshot-prev");
   const clickStarted = Date.now();

@@ -199,6 +199,19 @@ def test_timeline_and_graph_render(geneva_seen: dict[str, Any], hostile_case: Ti
     assert len(first["events"]) == min(50, len(hostile_case.events()))
 
 
+def test_overview_zooms_from_the_talks_to_the_whole_timeline(
+    geneva_seen: dict[str, Any], hostile_case: Timeline
+) -> None:
+    zoom = geneva_seen["zoom"]
+    # The bundled case opens on the months of the talks (month ticks) ...
+    assert any(label.endswith(" 2016") and " " in label for label in zoom["before"])
+    # ... and "Whole timeline" shows every year from the first event on.
+    years = {str(e.date.year) for e in hostile_case.events()}
+    assert min(years) in zoom["after"]
+    assert all(label.isdigit() for label in zoom["after"])
+    assert zoom["pressed"] == "true"
+
+
 def test_snapshot_shows_what_timeline_at_says(
     geneva_seen: dict[str, Any], hostile_case: Timeline
 ) -> None:

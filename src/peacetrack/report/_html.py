@@ -80,6 +80,7 @@ _INDEX = """<!doctype html>
 <h2 id="timeline-heading">Timeline</h2>
 <p class="hint">Rounds of talks and ceasefires over time, and how many events fell in each
 stretch. The line marks the date chosen below; click the picture to move it.</p>
+<div class="controls" id="overview-zoom" role="group" aria-label="Show"></div>
 <div class="scroll"><svg id="overview" role="img" aria-labelledby="overview-label"
  viewBox="0 0 1000 170"><title id="overview-label">Timeline overview</title></svg></div>
 </section>

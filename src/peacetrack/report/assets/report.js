@@ -11,7 +11,7 @@
   var PAGE_SIZE = 50;
   var EPOCH_ORDINAL = 719163; // date(1970, 1, 1).toordinal() in Python
   var data = JSON.parse(document.getElementById("peacetrack-data").textContent);
-  var state = { snapshot: 0, page: 0, rows: data.events };
+  var state = { snapshot: 0, page: 0, rows: data.events, range: data.span };
 
   // -- small helpers ------------------------------------------------------------------
 
@@ -102,44 +102,67 @@
   var X1 = 985;
 
   function xOf(ordinal) {
-    var lo = data.span[0];
-    var hi = data.span[1];
+    var lo = state.range[0];
+    var hi = state.range[1];
     if (hi <= lo) return (X0 + X1) / 2;
     return X0 + ((ordinal - lo) / (hi - lo)) * (X1 - X0);
   }
 
-  function renderOverview() {
-    var root = $("overview");
-    var lanes = [
-      { kind: "round", label: "Rounds", y: 10 },
-      { kind: "ceasefire", label: "Ceasefires", y: 45 }
-    ];
-    lanes.forEach(function (lane) {
-      root.appendChild(svg("text", { x: 4, y: lane.y + 17, class: "lane" }, lane.label));
-    });
-    root.appendChild(svg("text", { x: 4, y: 122, class: "lane" }, "Events"));
+  function clampX(x) {
+    return Math.max(X0, Math.min(X1, x));
+  }
+
+  // The stretches the overview can show: the whole timeline, and (when they cover
+  // less of it) the rounds and ceasefires with a margin either side.
+  function ranges() {
+    var all = [data.span[0], data.span[1]];
+    var out = [{ label: "Whole timeline", range: all }];
+    if (!data.bands.length) return out;
+    var lo = Math.min.apply(null, data.bands.map(function (b) { return b[0]; }));
+    var hi = Math.max.apply(null, data.bands.map(function (b) { return b[1]; }));
+    var pad = Math.max(7, Math.round((hi - lo) * 0.08));
+    var talks = [Math.max(all[0], lo - pad), Math.min(all[1], hi + pad)];
+    if (talks[1] - talks[0] < 0.6 * (all[1] - all[0])) {
+      out.push({ label: "Rounds and ceasefires", range: talks });
+    }
+    return out;
+  }
+
+  function drawOverview() {
+    var layer = clear($("overview-layer"));
+    var lo = state.range[0];
+    var hi = state.range[1];
+    var lanes = { round: 10, ceasefire: 45 };
     var bands = svg("g", { class: "bands" });
+    var drawn = 0;
     data.bands.forEach(function (band) {
-      var lane = band[2] === "round" ? lanes[0] : lanes[1];
-      var x = xOf(band[0]);
+      if (band[1] < lo || band[0] > hi) return;
+      var x = clampX(xOf(band[0]));
       var rect = svg("rect", {
         x: x.toFixed(1),
-        y: lane.y,
-        width: Math.max(2, xOf(band[1]) - x).toFixed(1),
+        y: lanes[band[2]] || lanes.ceasefire,
+        width: Math.max(2, clampX(xOf(band[1])) - x).toFixed(1),
         height: 26,
         class: "band " + band[2]
       });
       rect.appendChild(svg("title", {}, band[3] + ": " + band[4]));
       bands.appendChild(rect);
+      var short = band[2] === "round" ? band[3].slice(band[3].lastIndexOf(", ") + 2) : band[3];
+      if (Number(rect.getAttribute("width")) > short.length * 7 + 8) {
+        bands.appendChild(svg("text", { x: (x + 4).toFixed(1), y: (lanes[band[2]] || lanes.ceasefire) + 17, class: "band-label" }, short));
+      }
+      drawn += 1;
     });
-    root.appendChild(bands);
+    layer.appendChild(bands);
 
     var bins = 120;
     var counts = new Array(bins).fill(0);
-    var lo = data.span[0];
-    var width = Math.max(1, data.span[1] - lo + 1);
+    var width = Math.max(1, hi - lo + 1);
+    var inside = 0;
     data.events.forEach(function (e) {
+      if (e[0] < lo || e[0] > hi) return;
       counts[Math.min(bins - 1, Math.floor(((e[0] - lo) / width) * bins))] += 1;
+      inside += 1;
     });
     var most = Math.max.apply(null, counts.concat([1]));
     var histogram = svg("g", { class: "histogram" });
@@ -147,37 +170,91 @@
     counts.forEach(function (n, i) {
       if (!n) return;
       var h = Math.max(1, (n / most) * 50);
-      histogram.appendChild(
-        svg("rect", { x: (X0 + i * step).toFixed(1), y: (135 - h).toFixed(1), width: Math.max(1, step - 1).toFixed(1), height: h.toFixed(1), class: "bar" })
-      );
+      var bar = svg("rect", { x: (X0 + i * step).toFixed(1), y: (135 - h).toFixed(1), width: Math.max(1, step - 1).toFixed(1), height: h.toFixed(1), class: "bar" });
+      bar.appendChild(svg("title", {}, plural(n, "event")));
+      histogram.appendChild(bar);
     });
-    root.appendChild(histogram);
+    layer.appendChild(histogram);
 
     var axis = svg("g", { class: "axis" });
     axis.appendChild(svg("line", { x1: X0, x2: X1, y1: 138, y2: 138 }));
-    var first = yearOf(data.span[0]);
-    var last = yearOf(data.span[1]);
-    var every = Math.max(1, Math.ceil((last - first + 1) / 12));
-    for (var year = first; year <= last; year += every) {
-      var x = xOf(Math.max(data.span[0], ordinalOfYear(year)));
-      axis.appendChild(svg("line", { x1: x.toFixed(1), x2: x.toFixed(1), y1: 138, y2: 144 }));
-      axis.appendChild(svg("text", { x: x.toFixed(1), y: 158, "text-anchor": "middle" }, year));
+    var ticks = [];
+    var first = yearOf(lo);
+    var last = yearOf(hi);
+    if (last - first >= 2) {
+      var every = Math.max(1, Math.ceil((last - first + 1) / 12));
+      for (var year = first; year <= last; year += every) ticks.push([ordinalOfYear(year), String(year)]);
+    } else {
+      var MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+      var d = new Date((lo - EPOCH_ORDINAL) * 86400000);
+      d = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), 1));
+      var months = Math.round((hi - lo) / 30);
+      var stride = Math.max(1, Math.ceil(months / 12));
+      for (; ; d = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + stride, 1))) {
+        var day = Math.round(d.getTime() / 86400000) + EPOCH_ORDINAL;
+        if (day > hi) break;
+        ticks.push([day, MONTHS[d.getUTCMonth()] + " " + d.getUTCFullYear()]);
+      }
     }
-    root.appendChild(axis);
+    ticks.forEach(function (tick) {
+      if (tick[0] < lo) return;
+      var x = xOf(tick[0]).toFixed(1);
+      axis.appendChild(svg("line", { x1: x, x2: x, y1: 138, y2: 144 }));
+      axis.appendChild(svg("text", { x: x, y: 158, "text-anchor": "middle" }, tick[1]));
+    });
+    layer.appendChild(axis);
+    $("overview-label").textContent =
+      "Timeline overview: " + plural(drawn, "round or ceasefire", "rounds and ceasefires") +
+      " and " + plural(inside, "event") + " over time";
+    placeMarker();
+  }
+
+  function placeMarker() {
+    var marker = $("overview-marker");
+    var s = data.snapshots[state.snapshot];
+    var inView = s && s.day >= state.range[0] && s.day <= state.range[1];
+    marker.setAttribute("visibility", inView ? "visible" : "hidden");
+    if (!inView) return;
+    var x = xOf(s.day).toFixed(1);
+    marker.setAttribute("x1", x);
+    marker.setAttribute("x2", x);
+  }
+
+  function renderOverview() {
+    var root = $("overview");
+    [["Rounds", 27], ["Ceasefires", 62], ["Events", 122]].forEach(function (lane) {
+      root.appendChild(svg("text", { x: 4, y: lane[1], class: "lane" }, lane[0]));
+    });
+    root.appendChild(svg("g", { id: "overview-layer" }));
     root.appendChild(svg("line", { id: "overview-marker", x1: 0, x2: 0, y1: 4, y2: 140, class: "marker" }));
+    var choices = ranges();
+    state.range = choices[choices.length - 1].range;
+    var zoom = clear($("overview-zoom"));
+    zoom.hidden = choices.length < 2;
+    choices.forEach(function (choice, i) {
+      var button = el("button", null, choice.label);
+      button.type = "button";
+      button.setAttribute("aria-pressed", String(i === choices.length - 1));
+      button.addEventListener("click", function () {
+        state.range = choice.range;
+        Array.prototype.forEach.call(zoom.querySelectorAll("button"), function (b) {
+          b.setAttribute("aria-pressed", String(b === button));
+        });
+        drawOverview();
+      });
+      zoom.appendChild(button);
+    });
     root.addEventListener("click", function (event) {
       var box = root.getBoundingClientRect();
       var x = ((event.clientX - box.left) / box.width) * 1000;
-      var day = data.span[0] + ((x - X0) / (X1 - X0)) * (data.span[1] - data.span[0]);
+      var day = state.range[0] + ((x - X0) / (X1 - X0)) * (state.range[1] - state.range[0]);
       var best = 0;
       data.snapshots.forEach(function (s, i) {
         if (Math.abs(s.day - day) < Math.abs(data.snapshots[best].day - day)) best = i;
       });
       showSnapshot(best);
     });
-    $("overview-label").textContent =
-      "Timeline overview: " + plural(data.bands.length, "round or ceasefire", "rounds and ceasefires") +
-      " and " + plural(data.events.length, "event") + " over time";
+    drawOverview();
   }
 
   // -- the party graph ----------------------------------------------------------------
@@ -290,10 +367,7 @@
     $("snapshot-date").textContent = s.words;
     $("snapshot-prev").disabled = i === 0;
     $("snapshot-next").disabled = i === n - 1;
-    var marker = $("overview-marker");
-    var x = xOf(s.day).toFixed(1);
-    marker.setAttribute("x1", x);
-    marker.setAttribute("x2", x);
+    placeMarker();
 
     list("snapshot-rounds", s.rounds, function (text) {
       return el("li", null, text);
