@@ -1,7 +1,7 @@
 // Open a peacetrack report in headless Chromium (Debian's, via playwright-core; no
 // browser download), look at it as a reader would, and print what was seen as JSON.
 // Called by tests/browser/test_report.py:  node report_check.mjs '<config JSON>'
-// config: {url, chromium, screenshot, shots, viewport, filter, axe}
+// config: {url, chromium, screenshot, shots, viewport, filter, axe, linkDate}
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { chromium } from "playwright-core";
@@ -126,6 +126,14 @@ try {
       help: v.help,
       nodes: v.nodes.slice(0, 3).map((n) => n.target.join(" ")),
     }));
+  }
+  // A link to a date opens the page on it; the slider writes the link.
+  out.hashAfterSlider = await page.evaluate(() => window.location.hash);
+  if (config.linkDate) {
+    await page.goto(`${config.url}#at=${config.linkDate}`, { waitUntil: "load" });
+    await page.reload({ waitUntil: "load" });
+    await page.waitForSelector("html[data-ready=true]");
+    out.linked = (await facts()).snapshotDate;
   }
   out.dialogsAfter = out.dialogs.length;
 } finally {

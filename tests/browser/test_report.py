@@ -37,6 +37,7 @@ NEEDED = [
 XSS_NAME = "<img src=x onerror=alert(1)>"  # as in conftest.geneva_case
 SCRIPT_PROBE = "</script><script>alert(2)</script>"
 LOAD_BUDGET_MS = 3000
+LINK_DATE = "2016-04-20"  # not an event date: the page shows the last one before it
 
 Check = Callable[..., dict[str, Any]]
 
@@ -72,8 +73,9 @@ def artifacts(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="session")
 def check(artifacts: Path) -> Check:
-    """``check(index, name, filter=None)``: open ``index`` in Chromium, screenshot it
-    to ``artifacts/<name>.png``, run axe-core, return what the driver saw."""
+    """``check(index, name, filter=None, link_date=None)``: open ``index`` in
+    Chromium, screenshot it to ``artifacts/<name>.png``, run axe-core, return what
+    the driver saw."""
     missing = _missing()
     if missing:
         message = f"{missing}; run tests/browser/setup.sh"
@@ -82,7 +84,9 @@ def check(artifacts: Path) -> Check:
         pytest.skip(message)
     chromium = _chromium()
 
-    def run(index: Path, name: str, filter: str | None = None) -> dict[str, Any]:
+    def run(
+        index: Path, name: str, filter: str | None = None, link_date: str | None = None
+    ) -> dict[str, Any]:
         shot = artifacts / f"{name}.png"
         config = {
             "url": index.resolve().as_uri(),
@@ -90,6 +94,7 @@ def check(artifacts: Path) -> Check:
             "screenshot": str(shot),
             "axe": True,
             **({"filter": filter} if filter is not None else {}),
+            **({"linkDate": link_date} if link_date is not None else {}),
         }
         proc = subprocess.run(
             ["node", str(DRIVER), json.dumps(config)],
@@ -155,7 +160,7 @@ def geneva_report(hostile_case: Timeline, tmp_path_factory: pytest.TempPathFacto
 
 @pytest.fixture(scope="session")
 def geneva_seen(check: Check, geneva_report: Path) -> dict[str, Any]:
-    return check(geneva_report, "report-geneva", filter="Alloush")
+    return check(geneva_report, "report-geneva", filter="Alloush", link_date=LINK_DATE)
 
 
 def test_geneva_report_opens_cleanly(geneva_seen: dict[str, Any], geneva_report: Path) -> None:
@@ -243,6 +248,19 @@ def test_snapshot_control_changes_what_is_shown(geneva_seen: dict[str, Any]) -> 
     assert first["rounds"] != home["rounds"]
     assert first["graphNote"] != home["graphNote"]
     assert first["edges"] > home["edges"]
+
+
+def test_a_link_opens_the_page_on_a_date(
+    geneva_seen: dict[str, Any], hostile_case: Timeline
+) -> None:
+    from peacetrack import PartialDate
+
+    snapshots = page_data(hostile_case)["snapshots"]
+    assert geneva_seen["hashAfterSlider"] == f"#at={snapshots[0]['date']}"
+    day = PartialDate.parse(LINK_DATE).earliest_ordinal
+    expected = [s for s in snapshots if s["day"] <= day][-1]
+    assert expected["date"] == "2016-04-18"  # the HNC stepped back from round 3
+    assert geneva_seen["linked"] == expected["words"]
 
 
 def test_event_filter(geneva_seen: dict[str, Any], hostile_case: Timeline) -> None:

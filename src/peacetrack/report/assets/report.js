@@ -252,7 +252,7 @@
       data.snapshots.forEach(function (s, i) {
         if (Math.abs(s.day - day) < Math.abs(data.snapshots[best].day - day)) best = i;
       });
-      showSnapshot(best);
+      showSnapshot(best, true);
     });
     drawOverview();
   }
@@ -355,12 +355,40 @@
 
   // -- a snapshot ---------------------------------------------------------------------
 
-  function showSnapshot(i) {
+  // A link can open the page on a date: index.html#at=2016-05-01 (an EDTF date among
+  // the snapshot dates, else the last snapshot date before it).
+  function snapshotFromHash() {
+    var match = /^#at=([0-9X?~%-]{4,14})$/.exec(window.location.hash);
+    if (!match) return null;
+    var wanted = decodeURIComponent(match[1]);
+    var best = null;
+    data.snapshots.forEach(function (s, i) {
+      if (s.date === wanted) best = i;
+    });
+    if (best !== null) return best;
+    var parts = /^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?/.exec(wanted);
+    if (!parts) return null;
+    var day = Math.round(Date.UTC(Number(parts[1]), Number(parts[2] || 1) - 1, Number(parts[3] || 1)) / 86400000) + EPOCH_ORDINAL;
+    best = 0;
+    data.snapshots.forEach(function (s, i) {
+      if (s.day <= day) best = i;
+    });
+    return best;
+  }
+
+  function showSnapshot(i, fromUser) {
     var n = data.snapshots.length;
     if (!n) return;
     i = Math.max(0, Math.min(n - 1, i));
     state.snapshot = i;
     var s = data.snapshots[i];
+    if (fromUser && window.history && window.history.replaceState) {
+      try {
+        window.history.replaceState(null, "", "#at=" + s.date);
+      } catch (e) {
+        // Some file:// settings refuse; the page works the same without the link.
+      }
+    }
     var slider = $("snapshot-slider");
     slider.value = String(i);
     slider.setAttribute("aria-valuetext", s.words);
@@ -429,13 +457,17 @@
     var slider = $("snapshot-slider");
     slider.max = String(Math.max(0, data.snapshots.length - 1));
     slider.addEventListener("input", function () {
-      showSnapshot(Number(slider.value));
+      showSnapshot(Number(slider.value), true);
     });
     $("snapshot-prev").addEventListener("click", function () {
-      showSnapshot(state.snapshot - 1);
+      showSnapshot(state.snapshot - 1, true);
     });
     $("snapshot-next").addEventListener("click", function () {
-      showSnapshot(state.snapshot + 1);
+      showSnapshot(state.snapshot + 1, true);
+    });
+    window.addEventListener("hashchange", function () {
+      var linked = snapshotFromHash();
+      if (linked !== null) showSnapshot(linked);
     });
   }
 
@@ -580,7 +612,8 @@
   renderEventControls();
   renderEvents();
   renderSources();
-  showSnapshot(data.initial);
+  var linked = snapshotFromHash();
+  showSnapshot(linked === null ? data.initial : linked);
   document.documentElement.setAttribute("data-ready-ms", String(Math.round(performance.now())));
   document.documentElement.setAttribute("data-ready", "true");
 })();
