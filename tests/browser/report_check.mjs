@@ -12,7 +12,7 @@ const browser = await chromium.launch({
   executablePath: config.chromium,
   args: ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"],
 });
-const out = { console: [], pageErrors: [], dialogs: [], requests: [] };
+const out = { console: [], pageErrors: [], dialogs: [], requests: [], zoom: null };
 try {
   const page = await browser.newPage({ viewport: config.viewport || { width: 1280, height: 900 } });
   page.on("console", (m) => {
@@ -52,7 +52,8 @@ try {
           valuetext: document.getElementById("snapshot-slider").getAttribute("aria-valuetext"),
         },
         rounds: text("#snapshot-rounds li"),
-        delegations: text("#snapshot-delegations h4"),
+        delegations: text("#snapshot-delegations summary .delegation-name"),
+        openDelegations: document.querySelectorAll("#snapshot-delegations details[open]").length,
         members: text("#snapshot-delegations li"),
         ceasefires: text("#snapshot-ceasefires h4"),
         exclusions: text("#snapshot-ceasefires .exclusions li"),

@@ -236,6 +236,9 @@ def test_snapshot_shows_what_timeline_at_says(
             display_name(hostile_case, m.person) for ms in s.members.values() for m in ms
         )
         assert sorted(m.split(", ")[0] for m in seen["members"] if m != "none") == members
+        delegations = sorted(display_name(hostile_case, d) for d, ms in s.members.items() if ms)
+        assert sorted(seen["delegations"]) == delegations
+        assert seen["openDelegations"] == len(delegations)  # few members: all open
         excluded = sorted(display_name(hostile_case, p) for p in s.excluded)
         assert sorted(x for x in seen["excluded"] if x != "none") == excluded
 
@@ -302,6 +305,12 @@ def test_ten_thousand_records_open_in_under_three_seconds(
     assert len(first["events"]) == 50
     assert seen["nextPage"] != first["events"][:3]
     assert first["nodes"] == 60
+    assert first["delegations"]
+    assert first["openDelegations"] == (
+        0 if len(first["members"]) > 15 else len(first["delegations"])
+    )
+    # The rounds and ceasefires span most of the twenty years: one view, no zoom.
+    assert seen["zoom"] is None
     assert "most connected" in first["graphNote"]
     assert seen["stepped"]["snapshotDate"] != first["snapshotDate"]
     assert seen["stepMs"] < 1000

@@ -231,7 +231,7 @@
     state.range = choices[choices.length - 1].range;
     var zoom = clear($("overview-zoom"));
     zoom.hidden = choices.length < 2;
-    choices.forEach(function (choice, i) {
+    (choices.length < 2 ? [] : choices).forEach(function (choice, i) {
       var button = el("button", null, choice.label);
       button.type = "button";
       button.setAttribute("aria-pressed", String(i === choices.length - 1));
@@ -402,8 +402,15 @@
     });
     var delegations = clear($("snapshot-delegations"));
     if (!s.delegations.length) delegations.appendChild(el("p", "none", "none"));
+    var members = s.delegations.reduce(function (sum, d) { return sum + d.members.length; }, 0);
     s.delegations.forEach(function (d) {
-      delegations.appendChild(el("h4", null, d.name));
+      // Each delegation folds away; all are open unless there are many members.
+      var box = el("details", "delegation");
+      box.open = members <= 15;
+      var summary = el("summary");
+      summary.appendChild(el("span", "delegation-name", d.name));
+      summary.appendChild(document.createTextNode(" (" + plural(d.members.length, "member") + ")"));
+      box.appendChild(summary);
       var ul = el("ul");
       d.members.forEach(function (m) {
         var li = el("li");
@@ -412,7 +419,8 @@
         li.appendChild(el("span", "when", "(" + m[2] + ")"));
         ul.appendChild(li);
       });
-      delegations.appendChild(ul);
+      box.appendChild(ul);
+      delegations.appendChild(box);
     });
     var ceasefires = clear($("snapshot-ceasefires"));
     if (!s.ceasefires.length) ceasefires.appendChild(el("p", "none", "none"));
