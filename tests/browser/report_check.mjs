@@ -59,6 +59,8 @@ try {
         exclusions: text("#snapshot-ceasefires .exclusions li"),
         excluded: text("#snapshot-excluded li"),
         designations: text("#snapshot-designations li"),
+        positions: text("#snapshot-positions li"),
+        moreButtons: text("#snapshot button.more"),
         events: text("#event-list li"),
         eventsStatus: document.getElementById("events-status").textContent,
         claims: text("#contested-list .claim .claimant"),
@@ -94,6 +96,7 @@ try {
   const clickStarted = Date.now();
   await page.click(atStart ? "#snapshot-next" : "#snapshot-prev");
   out.stepMs = Date.now() - clickStarted;
+  out.redrawMs = Number(await page.getAttribute("html", "data-snapshot-ms"));
   out.stepped = await facts();
   await page.focus("#snapshot-slider");
   await page.keyboard.press("Home");

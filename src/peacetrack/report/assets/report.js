@@ -72,15 +72,31 @@
     return span;
   }
 
+  var LIST_HEAD = 20;
+
+  // A list of rows; a long one shows its first rows and a button for the rest.
   function list(id, items, render) {
     var ul = clear($(id));
+    var old = ul.nextElementSibling;
+    if (old && old.className === "more") old.parentNode.removeChild(old);
     if (!items.length) {
       ul.appendChild(el("li", "none", "none"));
       return;
     }
-    items.forEach(function (item) {
+    items.slice(0, LIST_HEAD).forEach(function (item) {
       ul.appendChild(render(item));
     });
+    if (items.length > LIST_HEAD) {
+      var more = el("button", "more", "Show all " + items.length);
+      more.type = "button";
+      more.addEventListener("click", function () {
+        items.slice(LIST_HEAD).forEach(function (item) {
+          ul.appendChild(render(item));
+        });
+        more.parentNode.removeChild(more);
+      });
+      ul.parentNode.insertBefore(more, ul.nextSibling);
+    }
   }
 
   // -- the header ---------------------------------------------------------------------
@@ -379,6 +395,7 @@
   function showSnapshot(i, fromUser) {
     var n = data.snapshots.length;
     if (!n) return;
+    var started = performance.now();
     i = Math.max(0, Math.min(n - 1, i));
     state.snapshot = i;
     var s = data.snapshots[i];
@@ -459,6 +476,7 @@
       (data.counts.dates > n ? " (chosen evenly from " + data.counts.dates + " dates with events)" : "") +
       ": " + counts.join(", ") + ".";
     renderGraph(s);
+    document.documentElement.setAttribute("data-snapshot-ms", String(Math.round(performance.now() - started)));
   }
 
   function renderSnapshotControls() {
