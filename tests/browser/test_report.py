@@ -73,9 +73,9 @@ def artifacts(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="session")
 def check(artifacts: Path) -> Check:
-    """``check(index, name, filter=None, link_date=None)``: open ``index`` in
-    Chromium, screenshot it to ``artifacts/<name>.png``, run axe-core, return what
-    the driver saw."""
+    """``check(index, name, filter=None, link_date=None, url=None)``: open ``index``
+    (from the file system, or at ``url``) in Chromium, screenshot it to
+    ``artifacts/<name>.png``, run axe-core, return what the driver saw."""
     missing = _missing()
     if missing:
         message = f"{missing}; run tests/browser/setup.sh"
@@ -85,11 +85,15 @@ def check(artifacts: Path) -> Check:
     chromium = _chromium()
 
     def run(
-        index: Path, name: str, filter: str | None = None, link_date: str | None = None
+        index: Path,
+        name: str,
+        filter: str | None = None,
+        link_date: str | None = None,
+        url: str | None = None,
     ) -> dict[str, Any]:
         shot = artifacts / f"{name}.png"
         config = {
-            "url": index.resolve().as_uri(),
+            "url": url or index.resolve().as_uri(),
             "chromium": chromium,
             "screenshot": str(shot),
             "axe": True,
@@ -274,6 +278,36 @@ def test_event_filter(geneva_seen: dict[str, Any], hostile_case: Timeline) -> No
         f"of {len(filtered['events'])} matching (of {len(hostile_case.events())})"
         in (filtered["status"])
     )
+
+
+def test_the_report_works_served_over_http(check: Check, geneva_report: Path) -> None:
+    """Published as it is (GitHub Pages, any static server), the page works the same:
+    the CSP's 'self' is then the server's origin."""
+    import functools
+    import http.server
+    import threading
+
+    class Quiet(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, format: str, *args: Any) -> None:
+            pass
+
+    handler = functools.partial(Quiet, directory=str(geneva_report.parent))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        base = f"http://127.0.0.1:{server.server_address[1]}/"
+        seen = check(geneva_report, "report-geneva-http", url=base + "index.html")
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(timeout=10)
+    assert seen["console"] == []
+    assert seen["pageErrors"] == []
+    assert all(url.startswith(base) for url in seen["requests"]), seen["requests"]
+    assert seen["first"]["edges"] > 0
+    assert seen["first"]["snapshotDate"]
+    _assert_accessible(seen)
 
 
 # -- 10,000 records --------------------------------------------------------------------------

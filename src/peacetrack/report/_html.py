@@ -56,6 +56,7 @@ _INDEX = """<!doctype html>
 <meta name="referrer" content="no-referrer">
 <meta name="generator" content="peacetrack {version}">
 <title>{title} - peacetrack report</title>
+<link rel="icon" href="data:,">
 <link rel="stylesheet" href="assets/report.css">
 <script type="application/json" id="peacetrack-data">{data}</script>
 <script src="assets/report.js" defer></script>
