@@ -310,6 +310,24 @@ def test_the_report_works_served_over_http(check: Check, geneva_report: Path) ->
     _assert_accessible(seen)
 
 
+def test_a_timeline_without_events(check: Check, tmp_path: Path) -> None:
+    from peacetrack import Party
+
+    t = Timeline([Party("a", "Alpha", "state"), Party("b", "Beta", "state")])
+    index = write_report(t, tmp_path / "empty")
+    seen = check(index, "report-empty")
+    _assert_clean(seen, index)
+    _assert_accessible(seen)
+    first = seen["first"]
+    assert "No dated events." in first["bodyText"]
+    assert first["events"] == []
+    assert first["eventsStatus"] == "Events 0 of 0; page 1 of 1."
+    assert sorted(first["nodeLabels"]) == ["Alpha", "Beta"]
+    assert first["snapshotDate"] == ""
+    assert "no date to show" in first["bodyText"]
+    assert first["edges"] == 0
+
+
 # -- 10,000 records --------------------------------------------------------------------------
 
 

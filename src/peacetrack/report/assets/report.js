@@ -238,6 +238,13 @@
 
   function renderOverview() {
     var root = $("overview");
+    if (!data.events.length) {
+      root.appendChild(svg("text", { x: 500, y: 85, "text-anchor": "middle" }, "No dated events."));
+      root.appendChild(svg("line", { id: "overview-marker", x1: 0, x2: 0, y1: 0, y2: 0, visibility: "hidden" }));
+      $("overview-label").textContent = "Timeline overview: no dated events";
+      $("overview-zoom").hidden = true;
+      return;
+    }
     [["Rounds", 27], ["Ceasefires", 62], ["Events", 122]].forEach(function (lane) {
       root.appendChild(svg("text", { x: 4, y: lane[1], class: "lane" }, lane[0]));
     });
@@ -639,7 +646,15 @@
   renderEvents();
   renderSources();
   var linked = snapshotFromHash();
-  showSnapshot(linked === null ? data.initial : linked);
+  if (data.snapshots.length) {
+    showSnapshot(linked === null ? data.initial : linked);
+  } else {
+    ["snapshot-slider", "snapshot-prev", "snapshot-next"].forEach(function (id) {
+      $(id).disabled = true;
+    });
+    $("snapshot-note").textContent = "There are no dated events, so there is no date to show.";
+    renderGraph({ edges: [], hidden_edges: 0, words: "no date" });
+  }
   document.documentElement.setAttribute("data-ready-ms", String(Math.round(performance.now())));
   document.documentElement.setAttribute("data-ready", "true");
 })();
