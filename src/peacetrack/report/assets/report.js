@@ -381,9 +381,14 @@
   // A link can open the page on a date: index.html#at=2016-05-01 (an EDTF date among
   // the snapshot dates, else the last snapshot date before it).
   function snapshotFromHash() {
-    var match = /^#at=([0-9X?~%-]{4,14})$/.exec(window.location.hash);
+    var match = /^#at=([0-9A-Fa-fX?~%-]{4,24})$/.exec(window.location.hash);
     if (!match) return null;
-    var wanted = decodeURIComponent(match[1]);
+    var wanted = match[1];
+    try {
+      wanted = decodeURIComponent(wanted);
+    } catch (e) {
+      // A bare "%" (EDTF's "approximate and uncertain") typed into the address.
+    }
     var best = null;
     data.snapshots.forEach(function (s, i) {
       if (s.date === wanted) best = i;
@@ -408,7 +413,7 @@
     var s = data.snapshots[i];
     if (fromUser && window.history && window.history.replaceState) {
       try {
-        window.history.replaceState(null, "", "#at=" + s.date);
+        window.history.replaceState(null, "", "#at=" + encodeURIComponent(s.date));
       } catch (e) {
         // Some file:// settings refuse; the page works the same without the link.
       }
