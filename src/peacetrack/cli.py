@@ -252,6 +252,19 @@ def _cmd_export(args: argparse.Namespace) -> int:
     return _write(text, args.output)
 
 
+# -- report -----------------------------------------------------------------------------------
+
+
+def _cmd_report(args: argparse.Namespace) -> int:
+    from peacetrack.report import write_report
+
+    date = None if args.at is None else _at(args.at)
+    t = _load(args.file)
+    index = write_report(t, args.output, at=date, title=args.title)
+    print(f"wrote {index} (report of {_where(args.file)}); open it in a web browser")
+    return 0
+
+
 # -- the parser -------------------------------------------------------------------------------
 
 
@@ -330,6 +343,16 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--format", required=True, choices=EXPORT_FORMATS, help="the format to write")
     p.add_argument("-o", "--output", metavar="OUT", help="write to this file, not stdout")
     p.set_defaults(func=_cmd_export)
+
+    report_help = "write a web page of the timeline (index.html and assets/) into a folder"
+    p = sub.add_parser("report", help=report_help, description=report_help)
+    p.add_argument(
+        "file", nargs="?", metavar="FILE", help="a peacetrack JSON file (default: the bundled case)"
+    )
+    p.add_argument("-o", "--output", required=True, metavar="DIR", help="the folder to write")
+    p.add_argument("--at", metavar="DATE", help="the date the page opens on (EDTF)")
+    p.add_argument("--title", help="the page title (default: the process name)")
+    p.set_defaults(func=_cmd_report)
 
     return parser
 
