@@ -26,7 +26,7 @@ from peacetrack import (
     Source,
     Timeline,
 )
-from peacetrack._names import display_name
+from peacetrack._display import display_name
 from peacetrack.cli import main
 from peacetrack.datasets import geneva_2016
 from peacetrack.report import (

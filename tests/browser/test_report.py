@@ -25,7 +25,7 @@ from typing import Any
 import pytest
 
 from peacetrack import Claim, Person, Source, Timeline
-from peacetrack._names import display_name
+from peacetrack._display import display_name
 from peacetrack.report import date_in_words, page_data, write_report
 
 HERE = Path(__file__).parent

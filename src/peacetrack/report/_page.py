@@ -15,7 +15,7 @@ from urllib.parse import urlsplit
 
 import attrs
 
-from peacetrack._names import claim_value, display_name
+from peacetrack._display import claim_value, display_name
 from peacetrack._version import __version__
 from peacetrack.dates import PartialDate
 from peacetrack.events import Event

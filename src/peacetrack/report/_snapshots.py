@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from peacetrack._names import display_name
+from peacetrack._display import display_name
 from peacetrack.dates import PartialDate
 from peacetrack.events import Event
 from peacetrack.report._words import date_in_words, period_in_words

@@ -96,7 +96,7 @@ def write_report(
     try:
         folder.mkdir(parents=True, exist_ok=True)
         write_assets(folder)
-        from peacetrack.io._files import write_atomic
+        from peacetrack.io import write_atomic
 
         write_atomic(index, render_index(data).encode("utf-8"))
     except OSError as exc:
