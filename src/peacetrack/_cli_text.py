@@ -139,6 +139,16 @@ def timeline_text(t: Timeline, width: int) -> str:
             for c in undated
             for line in textwrap.wrap(_claim_line(t, c), width, subsequent_indent="  ")
         ]
+    standing = [g for g in t.designations if g.date is None]
+    if standing:
+        lines += ["", _rule("Standing designations (no date)", width)]
+        lines += [
+            line
+            for g in standing
+            for line in textwrap.wrap(
+                sentence(g, True, words), width, initial_indent="", subsequent_indent="  "
+            )
+        ]
     contested = t.contested()
     if contested:
         lines += ["", _rule("Contested: the sources disagree", width)]
@@ -257,7 +267,11 @@ def snapshot_text(t: Timeline, s: Snapshot, width: int) -> str:
     section(
         "Designations made by then",
         [
-            (f"  {g.date}", f"{_name(t, g.by)} designates {_name(t, g.party)}", g.label)
+            (
+                f"  {g.date or 'undated'}",
+                f"{_name(t, g.by)} designates {_name(t, g.party)}",
+                g.label,
+            )
             for g in s.designations
         ],
     )

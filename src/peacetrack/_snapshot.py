@@ -12,7 +12,7 @@ from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from peacetrack import _html
-from peacetrack.dates import PartialDate
+from peacetrack.dates import PartialDate, Period
 from peacetrack.records import Ceasefire, Designation, Membership, Position, Relation, Round
 
 if TYPE_CHECKING:
@@ -43,9 +43,11 @@ class Snapshot:
     Attributes
     ----------
     date
-        The date asked about.
+        The date asked about, or the window (a :class:`~peacetrack.Period`).
     possibly
         ``False`` for a certain answer, ``True`` for everything that may hold.
+    throughout
+        ``True`` when only what held on every day of ``date`` counts.
     rounds_in_progress
         Rounds whose period covers the date.
     members
@@ -61,15 +63,23 @@ class Snapshot:
         Relations between parties in force.
     """
 
-    __slots__ = ("_parts", "_timeline", "date", "possibly")
+    __slots__ = ("_parts", "_timeline", "date", "possibly", "throughout")
 
-    date: PartialDate
+    date: PartialDate | Period
     possibly: bool
+    throughout: bool
 
-    def __init__(self, timeline: Timeline, date: PartialDate, possibly: bool) -> None:
+    def __init__(
+        self,
+        timeline: Timeline,
+        date: PartialDate | Period,
+        possibly: bool,
+        throughout: bool = False,
+    ) -> None:
         self._timeline = timeline
         self.date = date
         self.possibly = possibly
+        self.throughout = throughout
         self._parts: dict[str, Any] = {}
 
     def _part(self, name: str, build: Callable[[], T]) -> T:
@@ -80,7 +90,12 @@ class Snapshot:
             return value
 
     def _in_force(self, kind: type[T]) -> tuple[T, ...]:
-        return self._timeline.in_force(kind, self.date, possibly=self.possibly)  # type: ignore[type-var]
+        return self._timeline.in_force(  # type: ignore[type-var]
+            kind,
+            self.date,
+            possibly=self.possibly,
+            throughout=self.throughout,
+        )
 
     @property
     def rounds_in_progress(self) -> tuple[Round, ...]:
@@ -131,7 +146,8 @@ class Snapshot:
         return self._part("relations", lambda: self._in_force(Relation))
 
     def _key(self) -> tuple[Any, ...]:
-        return (self.date, self.possibly, *(getattr(self, name) for name in _PARTS))
+        parts = (getattr(self, name) for name in _PARTS)
+        return (self.date, self.possibly, self.throughout, *parts)
 
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, Snapshot):

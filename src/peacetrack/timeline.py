@@ -363,9 +363,12 @@ class Timeline:
             record = todo.pop()
             if record.id not in ids:
                 ids.add(record.id)
-                # A delegation stands for its members, a membership for its end.
+                # A delegation stands for its members, a membership for its end,
+                # and a process reached from its mediator for the rounds mediated.
                 if isinstance(record, Delegation | Membership):
                     todo.extend(referrers.get(record.id, ()))
+                elif isinstance(record, Process):
+                    todo.extend(r for r in referrers.get(record.id, ()) if isinstance(r, Round))
         return ids
 
     def involving(self, record_id: str) -> tuple[Event, ...]:
@@ -374,8 +377,9 @@ class Timeline:
         A party also stands for its delegations, a delegation for its
         memberships, and a membership for its resignation, so
         ``involving("hnc")`` includes its members joining and resigning (and the
-        rounds its delegation attended). Source citations do not count as
-        involvement.
+        rounds its delegation attended); a mediator stands for the rounds of the
+        processes it mediates. Source citations do not count as involvement (see
+        :meth:`citing`).
 
         Raises
         ------
@@ -393,23 +397,33 @@ class Timeline:
 
     # -- snapshots ------------------------------------------------------------------
 
-    def in_force(self, kind: type[R], at: DateLike, *, possibly: bool = False) -> tuple[R, ...]:
+    def in_force(
+        self,
+        kind: type[R],
+        at: DateLike | Period,
+        *,
+        possibly: bool = False,
+        throughout: bool = False,
+    ) -> tuple[R, ...]:
         """The records of one type in force at ``at``, in chronological order.
 
         The rule of :meth:`at`: a record with a ``period`` counts when the period was
         certainly in force at some time during ``at`` (:meth:`Period.in_force
         <peacetrack.Period.in_force>`), or may have been with ``possibly=True``; a
         designation counts from its date on (an undated one only when
-        ``possibly``). Graph views and snapshots ask this, which answers from an
-        interval index in O(log n + k) for k records.
+        ``possibly``). ``at`` may be a date or a window (a :class:`~peacetrack.Period`
+        or an EDTF interval such as ``"2017-01/2017-03"``, read at its widest); with
+        ``throughout=True`` a record counts only when it was in force on every day of
+        ``at``, not just on some day. Graph views and snapshots ask this, which
+        answers from an interval index in O(log n + k) for k records.
 
         Raises
         ------
         PeacetrackError
             For a record type with neither a period nor a designation's date, or a
-            ``possibly`` that is not a bool.
+            ``possibly`` or ``throughout`` that is not a bool.
         InvalidDateError
-            For a date that cannot be read.
+            For a date or window that cannot be read.
 
         Examples
         --------
@@ -419,17 +433,35 @@ class Timeline:
         ['coh']
         >>> t.in_force(Ceasefire, "2016-10-01")
         ()
+
+        In force at some time in the window, but not throughout it:
+
+        >>> [c.id for c in t.in_force(Ceasefire, "2016-01/2016-03")]
+        ['coh']
+        >>> t.in_force(Ceasefire, "2016-01/2016-03", throughout=True)
+        ()
         """
-        if not isinstance(possibly, bool):
-            raise PeacetrackError(f"possibly must be True or False, got {possibly!r}")
-        d = PartialDate.coerce(at)
+        for flag, value in (("possibly", possibly), ("throughout", throughout)):
+            if not isinstance(value, bool):
+                raise PeacetrackError(f"{flag} must be True or False, got {value!r}")
+        lo, hi = _window(at)
         if kind is Designation:
-            return self._designations_by(d, possibly)  # type: ignore[return-value]
+            found: tuple[Any, ...] = self._designations_by(hi, possibly)
+            if throughout:
+                # An undated designation (only in a possible answer) may have held
+                # all along.
+                found = tuple(
+                    g for g in found if g.date is None or _designation_start(g, possibly) <= lo
+                )
+            return found
         if not (isinstance(kind, type) and is_registered(kind)) or not any(
             f.name == "period" for f in attrs.fields(kind)
         ):
             raise PeacetrackError(f"{getattr(kind, '__name__', kind)!r} records have no period")
-        return self._in_force(kind, d, possibly)
+        records = self._in_force(kind, lo, hi, possibly)
+        if throughout:
+            return tuple(r for r in records if _covers(r.period.bounds(possibly), lo, hi))  # type: ignore[attr-defined]
+        return records
 
     def view(self, kind: type[R]) -> tuple[R, ...]:
         """Every record of one type, in chronological order (undated last, by id):
@@ -444,34 +476,34 @@ class Timeline:
             raise PeacetrackError(f"{kind!r} is not a registered record type")
         return self._view(kind)
 
-    def _in_force(self, kind: type[R], d: PartialDate, possibly: bool) -> tuple[R, ...]:
+    def _in_force(self, kind: type[R], lo: int, hi: int, possibly: bool) -> tuple[R, ...]:
         view = self._view(kind)
         index = self._cached(
             ("in force", kind.record_type, possibly),
             lambda: _index.interval_index(view, possibly=possibly),
         )
-        return tuple(
-            map(view.__getitem__, sorted(index.overlapping(d.earliest_ordinal, d.latest_ordinal)))
-        )
+        return tuple(map(view.__getitem__, sorted(index.overlapping(lo, hi))))
 
-    def _designations_by(self, d: PartialDate, possibly: bool) -> tuple[Designation, ...]:
+    def _designations_by(self, hi: int, possibly: bool) -> tuple[Designation, ...]:
         view = self.designations
 
         def build() -> tuple[_index.OrderedBounds, list[int]]:
             dated = [i for i, g in enumerate(view) if g.date is not None]
             # A designation holds from its date on: the first day of Period(date).
-            bounds = [Period(view[i].date).bounds(possibly)[0] for i in dated]
+            bounds = [_designation_start(view[i], possibly) for i in dated]
             undated = [i for i, g in enumerate(view) if g.date is None]
             return _index.OrderedBounds(bounds, dated), undated
 
         ordered, undated = self._cached(("designations", possibly), build)
-        found = ordered.upto(d.latest_ordinal)
+        found = ordered.upto(hi)
         if possibly:
             found = [*found, *undated]
         return tuple(map(view.__getitem__, sorted(found)))
 
-    def at(self, date: DateLike, *, possibly: bool = False) -> Snapshot:
-        """What was in force on ``date``.
+    def at(
+        self, date: DateLike | Period, *, possibly: bool = False, throughout: bool = False
+    ) -> Snapshot:
+        """What was in force on ``date``, or in a window of time.
 
         A period counts when it was *certainly* in force at some time during
         ``date`` (however its partial ends are read), or, with ``possibly=True``,
@@ -482,6 +514,12 @@ class Timeline:
         order; for ``positions`` the latest-starting position per ``(party, issue)``
         wins.
 
+        ``date`` may also be a window, a :class:`~peacetrack.Period` or an EDTF
+        interval such as ``"2017-01/2017-03"`` (read at its widest): the snapshot
+        then holds what was in force at *any* time in it, or with
+        ``throughout=True`` what was in force at *every* time in it. A month is a
+        window too: ``at("2016-05", throughout=True)`` is what held all May.
+
         Each part of the snapshot is looked up in an interval tree (built on first
         use) the first time it is read, so asking one thing of a day costs only
         that thing: O(log n + k) for k records in force.
@@ -489,7 +527,7 @@ class Timeline:
         Raises
         ------
         InvalidDateError
-            For a date that cannot be read.
+            For a date or window that cannot be read.
 
         Examples
         --------
@@ -508,10 +546,20 @@ class Timeline:
         ()
         >>> [c.id for c in t.at("2016-02-10", possibly=True).ceasefires_in_force]
         ['coh']
+
+        At any time in a window, or throughout it:
+
+        >>> [c.id for c in t.at("2016-01/2016-03").ceasefires_in_force]
+        ['coh']
+        >>> t.at("2016-01/2016-03", throughout=True).ceasefires_in_force
+        ()
         """
-        if not isinstance(possibly, bool):
-            raise PeacetrackError(f"possibly must be True or False, got {possibly!r}")
-        return Snapshot(self, PartialDate.coerce(date), possibly)
+        for flag, value in (("possibly", possibly), ("throughout", throughout)):
+            if not isinstance(value, bool):
+                raise PeacetrackError(f"{flag} must be True or False, got {value!r}")
+        if isinstance(date, Period) or (isinstance(date, str) and "/" in date):
+            return Snapshot(self, Period.coerce(date), possibly, throughout)
+        return Snapshot(self, PartialDate.coerce(date), possibly, throughout)
 
     def gaps(self, process: str) -> tuple[Period, ...]:
         """The periods between consecutive rounds of a process, from one round's end
@@ -536,6 +584,31 @@ class Timeline:
         return tuple(gaps)
 
     # -- claims ---------------------------------------------------------------------
+
+    def citing(self, source_id: str) -> tuple[Record, ...]:
+        """The records that cite a source, in the timeline's order.
+
+        Raises
+        ------
+        UnknownIdError
+            If no record has this id.
+
+        >>> from peacetrack import Party, Source
+        >>> t = Timeline([Source("afp", "Report", "AFP"),
+        ...               Party("hnc", "HNC", "opposition", sources=["afp"])])
+        >>> [r.id for r in t.citing("afp")]
+        ['hnc']
+        """
+        self[source_id]
+
+        def build() -> dict[str, list[Record]]:
+            cited: dict[str, list[Record]] = defaultdict(list)
+            for record in self._records:
+                for source in record.sources:
+                    cited[source].append(record)
+            return cited
+
+        return tuple(self._cached("citing", build).get(source_id, ()))
 
     def by_identifier(self, scheme: str, identifier: str) -> Party | Person | None:
         """The party or person holding an outside identifier (a Wikidata item, a UCDP
@@ -660,6 +733,24 @@ class Timeline:
     def _repr_html_(self) -> str:
         """The timeline as HTML tables, for notebooks (text escaped)."""
         return _html.timeline_html(self)
+
+
+def _window(at: DateLike | Period) -> tuple[int, int]:
+    """The days ``at`` spans, as ordinals: a date's, or a window's widest reading."""
+    if isinstance(at, Period) or (isinstance(at, str) and "/" in at):
+        return Period.coerce(at).bounds(possibly=True)
+    d = PartialDate.coerce(at)
+    return d.earliest_ordinal, d.latest_ordinal
+
+
+def _covers(bounds: tuple[int, int], lo: int, hi: int) -> bool:
+    return bounds[0] <= lo and hi <= bounds[1]
+
+
+def _designation_start(designation: Designation, possibly: bool) -> int:
+    """The first day a dated designation holds: it holds from its date on."""
+    assert designation.date is not None
+    return Period(designation.date).bounds(possibly)[0]
 
 
 def _unregistered(records: Iterable[object]) -> Iterator[Problem]:

@@ -76,6 +76,7 @@ def snapshot_rows(t: Timeline, s: Snapshot) -> dict[str, Any]:
         }
         for c in s.ceasefires_in_force
     ]
+    assert isinstance(s.date, PartialDate)  # the report's snapshots are of dates
     return {
         "date": str(s.date),
         "words": date_in_words(s.date),
