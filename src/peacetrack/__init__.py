@@ -17,6 +17,7 @@ from peacetrack.errors import (
     LoadError,
     PeacetrackError,
     Problem,
+    SaveError,
     UnknownIdError,
     ValidationError,
 )
@@ -81,6 +82,7 @@ __all__ = [
     "Round",
     "RoundFormat",
     "RoundOutcome",
+    "SaveError",
     "Snapshot",
     "Source",
     "Timeline",
