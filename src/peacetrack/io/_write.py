@@ -58,16 +58,25 @@ def refuse(message: str, code: int) -> SaveError:
 
 
 def fspath(path: str | os.PathLike[str], error: type[Exception]) -> str:
-    """``path`` as a string, or ``error`` when it cannot name a file (a NUL in it,
-    bytes, not a path at all)."""
+    """``path`` as a string, or ``error`` when it cannot name a file (empty, a NUL
+    in it, text the file system cannot encode, not a path at all)."""
     try:
         name = os.fspath(path)
     except TypeError:
         raise error(f"expected a file path, got {type(path).__name__}") from None
-    if not isinstance(name, str):
-        raise error(f"expected a file path as text, got {type(name).__name__}")
+    if isinstance(name, bytes):
+        name = os.fsdecode(name)
+    if not name:
+        raise error("an empty path names no file")
     if "\0" in name:
         raise error(f"{short(repr(name))}: a file path cannot hold a NUL character")
+    try:
+        os.fsencode(name)
+    except UnicodeEncodeError as exc:
+        raise error(
+            f"{short(repr(name))}: character {exc.object[exc.start]!r} at {exc.start} "
+            "cannot be part of a file name here"
+        ) from None
     return name
 
 
@@ -197,6 +206,8 @@ def _create_temp(target: Path) -> tuple[str, int]:
             return temp, os.open(temp, flags, 0o666)
         except FileExistsError:  # pragma: no cover - 48 random bits collided
             continue
+        except OSError as exc:  # name the target, not the temporary file
+            raise type(exc)(exc.errno, exc.strerror, str(target)) from None
 
 
 def _sync_directory(directory: Path) -> None:
