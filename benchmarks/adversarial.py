@@ -8,8 +8,9 @@ Usage::
 Each (shape, size) runs in a fresh interpreter, under a time limit (``--timeout``,
 default 120 s) and a 3 GiB address-space limit, so a quadratic path or a memory
 blow-up shows as ``timeout`` or ``MemoryError`` instead of stalling the machine.
-The child builds the input (not timed), runs the operation once timed, and once
-more under :mod:`tracemalloc` for the peak memory (traced runs are slower, so they
+The child builds the input (not timed), runs the operation once timed (wall clock
+and CPU time: on a shared machine the CPU time is the steadier), and once more under
+:mod:`tracemalloc` for the peak memory (traced runs are slower, so they
 are not the timed ones). The *size* is characters for the text shapes and records
 (or claims, or sources) for the record shapes.
 
@@ -161,9 +162,9 @@ def _child(name: str, n: int) -> dict[str, Any]:
 
     _shape(name, 10)()  # and every lazy import on the path warmed up
     operation = _shape(name, n)
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), time.process_time()
     outcome = operation()
-    seconds = time.perf_counter() - start
+    seconds, cpu = time.perf_counter() - start, time.process_time() - cpu
     tracemalloc.start()
     operation = _shape(name, n)  # build again, so its memory is not what is measured
     tracemalloc.reset_peak()
@@ -171,7 +172,7 @@ def _child(name: str, n: int) -> dict[str, Any]:
     operation()
     peak = tracemalloc.get_traced_memory()[1] - base
     tracemalloc.stop()
-    return {"seconds": seconds, "peak_bytes": peak, "outcome": outcome}
+    return {"seconds": seconds, "cpu_seconds": cpu, "peak_bytes": peak, "outcome": outcome}
 
 
 def measure(name: str, n: int, timeout: float, memory_gib: float = 3.0) -> dict[str, Any]:
@@ -193,12 +194,13 @@ def measure(name: str, n: int, timeout: float, memory_gib: float = 3.0) -> dict[
             command, capture_output=True, text=True, timeout=timeout, env=env, check=False
         )
     except subprocess.TimeoutExpired:
-        return {"seconds": None, "peak_bytes": None, "outcome": f"timeout (> {timeout:.0f} s)"}
+        outcome = f"timeout (> {timeout:.0f} s)"
+        return {"seconds": None, "cpu_seconds": None, "peak_bytes": None, "outcome": outcome}
     if done.returncode != 0:
         last = (done.stderr.strip().splitlines() or ["?"])[-1]
         elapsed = time.perf_counter() - start
         outcome = f"{last[:80]} after {elapsed:.0f} s"
-        return {"seconds": None, "peak_bytes": None, "outcome": outcome}
+        return {"seconds": None, "cpu_seconds": None, "peak_bytes": None, "outcome": outcome}
     result: dict[str, Any] = json.loads(done.stdout.strip().splitlines()[-1])
     return result
 
@@ -228,14 +230,15 @@ def main(argv: list[str] | None = None) -> int:
     if unknown:
         parser.error(f"unknown shapes: {sorted(unknown)}; known: {', '.join(SHAPES)}")
     results: dict[str, dict[str, Any]] = {}
-    print(f"{'shape':22} {'size':>9} {'seconds':>9} {'peak MiB':>9}  outcome")
+    print(f"{'shape':22} {'size':>9} {'seconds':>9} {'cpu s':>9} {'peak MiB':>9}  outcome")
     for name in shapes:
         for n in sizes:
             r = measure(name, n, args.timeout, args.memory_gib)
             results.setdefault(name, {})[str(n)] = r
             secs = "-" if r["seconds"] is None else f"{r['seconds']:.3f}"
+            cpu = "-" if r.get("cpu_seconds") is None else f"{r['cpu_seconds']:.3f}"
             mib = "-" if r["peak_bytes"] is None else f"{r['peak_bytes'] / 2**20:.1f}"
-            print(f"{name:22} {n:>9} {secs:>9} {mib:>9}  {r['outcome']}", flush=True)
+            print(f"{name:22} {n:>9} {secs:>9} {cpu:>9} {mib:>9}  {r['outcome']}", flush=True)
     if args.out:
         args.out.write_text(json.dumps({"sizes": sizes, "results": results}, indent=2) + "\n")
     return 0

@@ -114,6 +114,7 @@ def test_adversarial_shapes_are_measured_at_a_smoke_size(tmp_path: Path) -> None
         r = by_size["1000"]
         assert r["seconds"] is not None, (shape, r["outcome"])
         assert r["seconds"] >= 0
+        assert r["cpu_seconds"] >= 0
         assert r["peak_bytes"] >= 0
     assert results["nesting-open-string"]["1000"]["outcome"].startswith("LoadError")
     assert "nest 250 deep" in results["nesting-many-strings"]["1000"]["outcome"]
