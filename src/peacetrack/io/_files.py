@@ -17,8 +17,9 @@ from peacetrack.timeline import Timeline
 
 __all__ = ["load", "save", "write_atomic"]
 
-_READ_FLAGS: Final = (
-    os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_CLOEXEC", 0)
+# Opening never blocks (a FIFO swapped in after the type check), never takes a terminal.
+_READ_FLAGS: Final = os.O_RDONLY | sum(
+    getattr(os, flag, 0) for flag in ("O_NONBLOCK", "O_NOCTTY", "O_CLOEXEC")
 )
 # How every file peacetrack writes begins; a file that begins so is ours.
 _OUR_HEAD: Final = re.compile(

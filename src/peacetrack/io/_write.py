@@ -148,7 +148,7 @@ def remove_stale_temps(target: Path) -> list[str]:
             if not _is_stale_temp(entry, stem, now):
                 continue
             with contextlib.suppress(OSError):
-                flags = os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOFOLLOW", 0)
+                flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOFOLLOW", 0)
                 fd = os.open(entry.path, flags)
                 try:
                     if not stat.S_ISREG(os.fstat(fd).st_mode):
