@@ -351,3 +351,19 @@ def test_a_killed_save_leaves_a_temp_file_the_next_save_removes(
     assert target.read_bytes() == before  # the killed save never touched the target
     io.save(T, target)
     assert [p.name for p in tmp_path.iterdir()] == ["talks.json"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '\ufeff{"peacetrack": "1", "records": []}',
+        '{"peacetrack": "1", "records": [{"type": "party", "id": "x"',
+        '\n  {\n  "records": [],\n  "peacetrack": "2"\n}\n',
+    ],
+    ids=["with-bom", "truncated-by-a-crash", "keys-reordered-newer-version"],
+)
+def test_save_replaces_what_is_a_peacetrack_file(tmp_path: Path, text: str) -> None:
+    path = tmp_path / "talks.json"
+    path.write_text(text, encoding="utf-8")
+    io.save(T, path)
+    assert io.load(path) == T
