@@ -21,6 +21,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from fractions import Fraction
+from typing import Any
 
 from peacetrack.records import Claim, Qualifier
 
@@ -29,15 +30,19 @@ __all__ = ["any_disagree", "contested_groups", "disagree"]
 _INF = float("inf")
 _NINE_TENTHS, _ELEVEN_TENTHS = Fraction(9, 10), Fraction(11, 10)
 
-# low, low is open, high, high is open; infinite ends are floats, finite ones exact.
+# low, low is open, high, high is open; infinite ends are floats, finite ones exact
+# (an int, a float or a fraction).
 _Bounds = tuple[Fraction | float, bool, Fraction | float, bool]
 
 
 def _bounds(claim: Claim) -> _Bounds:
-    v = Fraction(claim.value)  # a finite int or float: records refuse NaN and infinity
+    # A finite int or float (records refuse NaN and infinity). Python compares ints,
+    # floats and fractions with one another exactly, so only "about", which
+    # multiplies, needs a fraction.
+    v: Any = claim.value
     q = claim.qualifier
     if q is Qualifier.ABOUT:
-        a, b = v * _NINE_TENTHS, v * _ELEVEN_TENTHS
+        a, b = Fraction(v) * _NINE_TENTHS, Fraction(v) * _ELEVEN_TENTHS
         return (min(a, b), False, max(a, b), False)
     if q is Qualifier.AT_LEAST:
         return (v, False, _INF, True)
