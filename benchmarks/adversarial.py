@@ -165,6 +165,8 @@ def _child(name: str, n: int) -> dict[str, Any]:
     start, cpu = time.perf_counter(), time.process_time()
     outcome = operation()
     seconds, cpu = time.perf_counter() - start, time.process_time() - cpu
+    timed = {"seconds": seconds, "cpu_seconds": cpu, "peak_bytes": None, "outcome": outcome}
+    print(json.dumps(timed), flush=True)  # kept if the traced run below runs out of time
     tracemalloc.start()
     operation = _shape(name, n)  # build again, so its memory is not what is measured
     tracemalloc.reset_peak()
@@ -193,7 +195,12 @@ def measure(name: str, n: int, timeout: float, memory_gib: float = 3.0) -> dict[
         done = subprocess.run(
             command, capture_output=True, text=True, timeout=timeout, env=env, check=False
         )
-    except subprocess.TimeoutExpired:
+    except subprocess.TimeoutExpired as exc:
+        out = exc.stdout.decode() if isinstance(exc.stdout, bytes) else exc.stdout or ""
+        if out.strip():  # timed, but the slower traced run did not finish
+            partial: dict[str, Any] = json.loads(out.strip().splitlines()[0])
+            partial["outcome"] += f"; peak not measured (traced run > {timeout:.0f} s)"
+            return partial
         outcome = f"timeout (> {timeout:.0f} s)"
         return {"seconds": None, "cpu_seconds": None, "peak_bytes": None, "outcome": outcome}
     if done.returncode != 0:
