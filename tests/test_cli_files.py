@@ -6,6 +6,7 @@ import importlib.util
 import os
 import stat
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -171,3 +172,16 @@ def test_a_new_output_follows_the_umask(
         os.umask(previous)
     assert status == 0
     assert stat.S_IMODE((tmp_path / "o.json").stat().st_mode) == 0o640
+
+
+def test_validate_refuses_the_quadratic_nesting_shape_at_once(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    hostile = tmp_path / "hostile.json"
+    hostile.write_text("[" * 65 + '"' + '\\"' * 1_000_000, encoding="utf-8")
+    started = time.process_time()
+    status, out, err = _run(capsys, "validate", str(hostile))
+    assert time.process_time() - started < 5
+    assert (status, out) == (1, "")
+    _one_paragraph(err)
+    assert "nest 65 deep" in err
