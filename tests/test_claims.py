@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from fractions import Fraction
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from peacetrack import Claim, Qualifier
-from peacetrack._claims import disagree
+from peacetrack import Claim, Incident, Party, Qualifier, Timeline
+from peacetrack import _claims as _claims_module
+from peacetrack._claims import any_disagree, contested_groups, disagree
 
 QUALIFIERS = [None, *Qualifier]
 
@@ -69,3 +71,80 @@ def test_huge_numbers_compare_exactly() -> None:
         assert disagree(claim(huge), claim(bigger))
         assert disagree(claim(huge, Qualifier.MORE_THAN), claim(huge))
         assert not disagree(claim(huge, Qualifier.AT_LEAST), claim(huge))
+
+
+# -- contested_groups: one pass per group, equal to the pairwise scan --------------------
+
+NUMBERS = st.integers(-30, 30) | st.fractions(-30, 30, max_denominator=4).map(float)
+VALUES = NUMBERS | st.sampled_from(["denied", "confirmed", "", True, False])
+
+
+@st.composite
+def claim_lists(draw: st.DrawFn) -> list[Claim]:
+    """Claims on a few (about, predicate) questions, numbers and texts mixed."""
+    n = draw(st.integers(0, 12))
+    claims = []
+    for i in range(n):
+        value = draw(VALUES)
+        numeric = isinstance(value, int | float) and not isinstance(value, bool)
+        qualifier = draw(st.sampled_from(QUALIFIERS)) if numeric else None
+        about = draw(st.sampled_from(["strikes", "talks"]))
+        predicate = draw(st.sampled_from(["killed", "status"]))
+        claims.append(Claim(f"c{i}", about, "someone", predicate, value, qualifier=qualifier))
+    return claims
+
+
+def brute_force(claims: list[Claim]) -> dict[tuple[str, str], tuple[Claim, ...]]:
+    groups: dict[tuple[str, str], list[Claim]] = {}
+    for c in claims:
+        groups.setdefault((c.about, c.predicate), []).append(c)
+    return {
+        key: tuple(group)
+        for key, group in groups.items()
+        if any(disagree(a, b) for i, a in enumerate(group) for b in group[i + 1 :])
+    }
+
+
+@given(claim_lists())
+def test_contested_groups_equals_the_pairwise_scan(claims: list[Claim]) -> None:
+    assert contested_groups(claims) == brute_force(claims)
+
+
+@given(st.lists(st.tuples(NUMBERS, st.sampled_from(QUALIFIERS)), min_size=2, max_size=8))
+def test_any_disagree_on_numbers_equals_the_pairwise_scan(
+    values: list[tuple[float, Qualifier | None]],
+) -> None:
+    claims = [claim(v, q, f"c{i}") for i, (v, q) in enumerate(values)]
+    pairwise = any(disagree(a, b) for i, a in enumerate(claims) for b in claims[i + 1 :])
+    assert any_disagree(claims) is pairwise
+    assert any_disagree(reversed(claims)) is pairwise
+
+
+def test_many_agreeing_claims_are_one_pass(monkeypatch: pytest.MonkeyPatch) -> None:
+    """200,000 agreeing claims on one question are read once each, not once per pair:
+    the count of range computations is the timing-free check."""
+    claims = [claim(n % 1000, Qualifier.AT_LEAST, f"c{n}") for n in range(200_000)]
+    claims.append(claim(1000, None, "exact"))
+    calls = 0
+    original = _claims_module._bounds
+
+    def counting(c: Claim) -> tuple[object, ...]:
+        nonlocal calls
+        calls += 1
+        return original(c)
+
+    monkeypatch.setattr(_claims_module, "_bounds", counting)
+    assert contested_groups(claims) == {}
+    assert calls == len(claims)
+    claims.append(claim(999, Qualifier.AT_MOST, "low"))  # 999 is below the exact 1000
+    assert list(contested_groups(claims)) == [("incident", "killed")]
+
+
+def test_timeline_contested_is_the_grouping() -> None:
+    claims = [claim(n % 100, Qualifier.AT_LEAST, f"c{n}") for n in range(5_000)]
+    records = [Party("someone", "S", "other"), Incident("incident", "strike", "2016", "Idlib")]
+    t = Timeline([*records, *claims])
+    assert t.contested() == {}
+    t = t.with_records(claim("denied", None, "denial"))
+    assert t.contested() == {("incident", "killed"): t.claims}
+    assert len(t.claims) == len(claims) + 1

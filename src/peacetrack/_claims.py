@@ -1,33 +1,48 @@
 """When two claims cannot both be true.
 
 ``Timeline.contested`` groups claims by ``(about, predicate)`` and lists a group when
-two of its claims disagree. Numbers are read as the ranges their qualifiers allow
-("more than 60" is the open range above 60, "about 60" is 54 to 66); a number and a
-text always disagree ("23" and "denied"); two texts disagree when they differ.
+two of its claims disagree (:func:`contested_groups`). Numbers are read as the
+ranges their qualifiers allow ("more than 60" is the open range above 60, "about 60"
+is 54 to 66); a number and a text always disagree ("23" and "denied"); two texts
+disagree when they differ.
 Arithmetic is exact (fractions), so any whole number, however large, compares
 correctly.
+
+Whether *some* pair in a group disagrees is answered without looking at every pair,
+in one pass over the group: texts disagree when there is more than one distinct
+text; a number and a text when both kinds are present; and numbers when the ranges
+they allow have no point in common -- for intervals on a line, "every two meet" and
+"all meet" are the same thing (Helly's theorem in one dimension), and all meet
+exactly when the greatest low end lies below the least high end (or on it, with
+both ends closed).
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from fractions import Fraction
+from typing import Any
 
 from peacetrack.records import Claim, Qualifier
 
-__all__ = ["disagree"]
+__all__ = ["any_disagree", "contested_groups", "disagree"]
 
 _INF = float("inf")
 _NINE_TENTHS, _ELEVEN_TENTHS = Fraction(9, 10), Fraction(11, 10)
 
-# low, low is open, high, high is open; infinite ends are floats, finite ones exact.
+# low, low is open, high, high is open; infinite ends are floats, finite ones exact
+# (an int, a float or a fraction).
 _Bounds = tuple[Fraction | float, bool, Fraction | float, bool]
 
 
 def _bounds(claim: Claim) -> _Bounds:
-    v = Fraction(claim.value)  # a finite int or float: records refuse NaN and infinity
+    # A finite int or float (records refuse NaN and infinity). Python compares ints,
+    # floats and fractions with one another exactly, so only "about", which
+    # multiplies, needs a fraction.
+    v: Any = claim.value
     q = claim.qualifier
     if q is Qualifier.ABOUT:
-        a, b = v * _NINE_TENTHS, v * _ELEVEN_TENTHS
+        a, b = Fraction(v) * _NINE_TENTHS, Fraction(v) * _ELEVEN_TENTHS
         return (min(a, b), False, max(a, b), False)
     if q is Qualifier.AT_LEAST:
         return (v, False, _INF, True)
@@ -65,3 +80,64 @@ def disagree(a: Claim, b: Claim) -> bool:
     if _is_number(a.value) or _is_number(b.value):
         return True
     return a.value != b.value
+
+
+def _ranges_disjoint(ranges: Iterable[_Bounds]) -> bool:
+    """Whether the ranges have no point in common (none given: they share every point)."""
+    lo: Fraction | float = -_INF
+    lo_open = True
+    hi: Fraction | float = _INF
+    hi_open = True
+    for r_lo, r_lo_open, r_hi, r_hi_open in ranges:
+        if r_lo > lo:
+            lo, lo_open = r_lo, r_lo_open
+        elif r_lo == lo:
+            lo_open = lo_open or r_lo_open
+        if r_hi < hi:
+            hi, hi_open = r_hi, r_hi_open
+        elif r_hi == hi:
+            hi_open = hi_open or r_hi_open
+    return lo > hi or (lo == hi and (lo_open or hi_open))
+
+
+def any_disagree(claims: Iterable[Claim]) -> bool:
+    """True when some two of ``claims`` disagree (see :func:`disagree`), in O(n).
+
+    >>> from peacetrack import Claim
+    >>> claims = [Claim(f"c{n}", "strikes", "sohr", "killed", n, qualifier="at least")
+    ...           for n in range(1000)]
+    >>> any_disagree(claims)
+    False
+    >>> any_disagree([*claims, Claim("x", "strikes", "ru", "killed", 500, qualifier="at most")])
+    True
+    """
+    texts: set[object] = set()
+    ranges: list[_Bounds] = []
+    for claim in claims:
+        if _is_number(claim.value):
+            ranges.append(_bounds(claim))
+        else:
+            texts.add(claim.value)
+            if len(texts) > 1:
+                return True
+    if texts and ranges:
+        return True
+    return len(ranges) > 1 and _ranges_disjoint(ranges)
+
+
+def contested_groups(claims: Iterable[Claim]) -> dict[tuple[str, str], tuple[Claim, ...]]:
+    """The groups of ``claims`` by ``(about, predicate)`` in which some two disagree,
+    each with all its claims in the order given; O(n) in the number of claims.
+
+    >>> from peacetrack import Claim
+    >>> contested_groups([
+    ...     Claim("c1", "strikes", "sohr", "killed", 23),
+    ...     Claim("c2", "strikes", "turkey", "killed", 60, qualifier="more than"),
+    ...     Claim("c3", "talks", "hnc", "status", "suspended"),
+    ... ])
+    {('strikes', 'killed'): (Claim(id='c1', ...), Claim(id='c2', ...))}
+    """
+    groups: dict[tuple[str, str], list[Claim]] = {}
+    for claim in claims:
+        groups.setdefault((claim.about, claim.predicate), []).append(claim)
+    return {key: tuple(group) for key, group in groups.items() if any_disagree(group)}

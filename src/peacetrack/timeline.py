@@ -660,14 +660,7 @@ class Timeline:
         "about N" allows N ± 10%. A group is listed when any two of its claims
         disagree; it holds all the group's claims.
         """
-        groups: dict[tuple[str, str], list[Claim]] = defaultdict(list)
-        for claim in self.claims:
-            groups[(claim.about, claim.predicate)].append(claim)
-        return {
-            key: tuple(claims)
-            for key, claims in groups.items()
-            if any(_claims.disagree(a, b) for i, a in enumerate(claims) for b in claims[i + 1 :])
-        }
+        return _claims.contested_groups(self.claims)
 
     # -- new timelines --------------------------------------------------------------
 
