@@ -125,9 +125,47 @@ def any_disagree(claims: Iterable[Claim]) -> bool:
     return len(ranges) > 1 and _ranges_disjoint(ranges)
 
 
-def contested_groups(claims: Iterable[Claim]) -> dict[tuple[str, str], tuple[Claim, ...]]:
-    """The groups of ``claims`` by ``(about, predicate)`` in which some two disagree,
-    each with all its claims in the order given; O(n) in the number of claims.
+Question = tuple[str, str]
+"""``(about, predicate)``, the predicate as :func:`question` normalises it."""
+
+
+def question(claim: Claim) -> Question:
+    """What a claim answers: ``(about, predicate)``, the predicate folded to lower case
+    with its spacing collapsed, so "Civilians  killed" and "civilians killed" are one
+    question."""
+    return claim.about, " ".join(claim.predicate.casefold().split())
+
+
+def _recency(claim: Claim) -> tuple[int, tuple[int, int, bool, bool], str]:
+    # Dated claims after undated ones; by date, then by id for a total order.
+    if claim.date is None:
+        return (0, (0, 0, False, False), claim.id)
+    return (1, claim.date.sort_key(), claim.id)
+
+
+def latest_by_claimant(claims: Iterable[Claim]) -> dict[str, Claim]:
+    """Each claimant's latest claim among ``claims`` (by date; a dated claim is later
+    than an undated one; ties broken by id)."""
+    latest: dict[str, Claim] = {}
+    for claim in claims:
+        held = latest.get(claim.claimant)
+        if held is None or _recency(claim) > _recency(held):
+            latest[claim.claimant] = claim
+    return latest
+
+
+def _groups(claims: Iterable[Claim]) -> dict[Question, list[Claim]]:
+    groups: dict[Question, list[Claim]] = {}
+    for claim in claims:
+        groups.setdefault(question(claim), []).append(claim)
+    return groups
+
+
+def contested_groups(claims: Iterable[Claim]) -> dict[Question, tuple[Claim, ...]]:
+    """The questions on which claimants disagree, each with all its claims in the order
+    given: a question is contested when the *latest* claims of two claimants disagree
+    (one claimant revising its own figure is a revision, not a dispute; see
+    :func:`revision_groups`). O(n) in the number of claims.
 
     >>> from peacetrack import Claim
     >>> contested_groups([
@@ -136,8 +174,38 @@ def contested_groups(claims: Iterable[Claim]) -> dict[tuple[str, str], tuple[Cla
     ...     Claim("c3", "talks", "hnc", "status", "suspended"),
     ... ])
     {('strikes', 'killed'): (Claim(id='c1', ...), Claim(id='c2', ...))}
+    >>> contested_groups([
+    ...     Claim("c1", "strikes", "sohr", "killed", 58, date="2016-05-31"),
+    ...     Claim("c2", "strikes", "sohr", "Killed", 86, date="2016-06-02"),
+    ... ])
+    {}
     """
-    groups: dict[tuple[str, str], list[Claim]] = {}
-    for claim in claims:
-        groups.setdefault((claim.about, claim.predicate), []).append(claim)
-    return {key: tuple(group) for key, group in groups.items() if any_disagree(group)}
+    return {
+        key: tuple(group)
+        for key, group in _groups(claims).items()
+        if any_disagree(latest_by_claimant(group).values())
+    }
+
+
+def revision_groups(claims: Iterable[Claim]) -> dict[tuple[str, str, str], tuple[Claim, ...]]:
+    """Claimants that changed their answer to a question: ``(about, predicate,
+    claimant)`` -> that claimant's claims on it, earliest first, when they hold more
+    than one value.
+
+    >>> from peacetrack import Claim
+    >>> revision_groups([
+    ...     Claim("c1", "strikes", "sohr", "killed", 58, date="2016-05-31"),
+    ...     Claim("c2", "strikes", "sohr", "killed", 86, date="2016-06-02"),
+    ... ])
+    {('strikes', 'killed', 'sohr'): (Claim(id='c1', ...), Claim(id='c2', ...))}
+    """
+    found: dict[tuple[str, str, str], tuple[Claim, ...]] = {}
+    for (about, predicate), group in _groups(claims).items():
+        by_claimant: dict[str, list[Claim]] = {}
+        for claim in group:
+            by_claimant.setdefault(claim.claimant, []).append(claim)
+        for claimant, own in by_claimant.items():
+            values = {(type(c.value), c.value, c.qualifier) for c in own}
+            if len(values) > 1:
+                found[(about, predicate, claimant)] = tuple(sorted(own, key=_recency))
+    return found
