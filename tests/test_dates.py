@@ -56,7 +56,6 @@ INVALID: list[object] = [
     "2016 ",
     "2016\n",
     "2016-01-01T00:00",
-    "201X",
     "2016?~",
     "2016-04-27~?",
     "?2016",
@@ -214,7 +213,15 @@ def test_bounds_match_precision(d: PartialDate) -> None:
 
 
 def test_precision_values_are_lower_case_words() -> None:
-    assert [p.value for p in Precision] == ["year", "month", "day"]
+    assert [p.value for p in Precision] == [
+        "year",
+        "month",
+        "day",
+        "season",
+        "decade",
+        "century",
+        "millennium",
+    ]
 
 
 # -- containment and reasoning --------------------------------------------------------------
@@ -438,10 +445,10 @@ BAD_PERIODS: list[object] = [
     "2016-04-27/2016-04-13",
     "2016/2015",
     "2016-05/2016-04-30",
-    "/2016",
-    "../2016",
     "2016",
-    "2016-01/",
+    "/",
+    "../..",
+    "/..",
     "2016-01/2016-13",
     "2016-13/2017",
     "2016-01/2016-02/2016-03",
