@@ -80,10 +80,9 @@ class Event:
     record_id: str
     summary: str
 
-    def sort_key(self) -> tuple[int, int, bool, bool, int, str]:
+    def sort_key(self) -> tuple[int, int, int, bool, bool, int, str]:
         """Date order, then kind order, then record id."""
-        lo, hi, uncertain, approximate = self.date.sort_key()
-        return (lo, hi, uncertain, approximate, _RANK[self.kind], self.record_id)
+        return (*self.date.sort_key(), _RANK[self.kind], self.record_id)
 
     def __lt__(self, other: Event) -> bool:
         if not isinstance(other, Event):
@@ -140,9 +139,11 @@ def event_kinds(record: Record, resigned: Container[str] = frozenset()) -> tuple
     pair = _PAIRS.get(record.record_type)
     if pair is None or not isinstance(record, _PERIODIC):
         return ()
+    kinds: tuple[EventKind, ...] = pair
     if record.period.end is None or (isinstance(record, Membership) and record.id in resigned):
-        return pair[:1]
-    return pair
+        kinds = pair[:1]
+    # An unknown or open start is no event: nothing happened on a known date.
+    return kinds[1:] if record.period.start is None else kinds
 
 
 _INCIDENT = (EventKind.INCIDENT,)

@@ -518,8 +518,9 @@ class Timeline:
         """The periods between consecutive rounds of a process, from one round's end
         to the next one's start, in round-number order.
 
-        A round that has not ended, or a next round that may begin before the
-        previous one ends, leaves no gap.
+        A round that has not ended or ended on an unknown day, a next round whose
+        start is unknown, or a next round that may begin before the previous one
+        ends, leaves no gap.
 
         Raises
         ------
@@ -532,7 +533,11 @@ class Timeline:
         gaps = []
         for previous, following in itertools.pairwise(rounds):
             end, start = previous.period.end, following.period.start
-            if end is not None and end.earliest_ordinal <= start.latest_ordinal:
+            if (
+                end is not None
+                and start is not None
+                and end.earliest_ordinal <= start.latest_ordinal
+            ):
                 gaps.append(Period(end, start))
         return tuple(gaps)
 
