@@ -179,7 +179,7 @@ def _bar(
 
 def _draw_rounds(ax: Axes, rounds: tuple[Round, ...], lo: int, hi: int, y0: float) -> float:
     spans = [
-        (i, r.period.start.earliest_ordinal, float(r.period.latest_ordinal))
+        (i, _spans.known_ends(r.period)[0].earliest_ordinal, float(r.period.latest_ordinal))
         for i, r in enumerate(rounds)
     ]
     levels = _spans.levels(spans)
@@ -189,7 +189,7 @@ def _draw_rounds(ax: Axes, rounds: tuple[Round, ...], lo: int, hi: int, y0: floa
         top = max(top, y + 0.45)
         for first, last, certain in _spans.period_parts(r.period, lo, hi):
             _bar(ax, first, last, y, _ROUND_COLOUR, certain=certain)
-        mid_lo = max(r.period.start.earliest_ordinal, lo)
+        mid_lo = max(_spans.known_ends(r.period)[0].earliest_ordinal, lo)
         mid_hi = min(r.period.latest_ordinal + 1, hi)
         if mid_lo < mid_hi:
             mid = (_x(mid_lo) + _x(mid_hi)) / 2
