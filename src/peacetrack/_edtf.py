@@ -31,6 +31,8 @@ SEASON_MONTHS: Final = {21: (3, 5), 22: (6, 8), 23: (9, 11), 24: (12, 12)}
 """The months of the EDTF level 1 seasons 21-24 (spring, summer, autumn, winter), as
 python-edtf reads them: winter is December of its year."""
 
+SEASON_NAMES: Final = {21: "spring", 22: "summer", 23: "autumn", 24: "winter"}
+
 SEASON_PADDING_DAYS: Final = 84
 """The fuzzy margin of one season: twelve weeks, python-edtf's
 ``PADDING_SEASON_PRECISION``."""

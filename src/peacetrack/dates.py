@@ -386,6 +386,25 @@ class PartialDate:
         units = 2 if self.approximate and self.uncertain else 1
         return _edtf.widen(self._lo, self._hi, months, days, units)
 
+    def in_words(self) -> str:
+        """The date for formats that cannot hold EDTF: qualifiers as "about"
+        (``~``), "probably" (``?``) or "probably about" (``%``), seasons by name,
+        unspecified digits as a range of years, a time after a space.
+
+        >>> [P.in_words() for P in map(PartialDate.parse, ["2016-05~", "2016-21?", "201X"])]
+        ['about 2016-05', 'probably spring 2016', '2010-2019']
+        """
+        if self.season is not None:
+            text = f"{_edtf.SEASON_NAMES[self.season]} {self.year:04d}"
+        elif self.unspecified_digits:
+            text = f"{self.year:04d}-{self.latest.year:04d}"
+        else:
+            text = str(PartialDate(self.year, self.month, self.day))
+            if self.time is not None:
+                text += f" {self.time}"
+        prefix = "probably " if self.uncertain else ""
+        return prefix + ("about " if self.approximate else "") + text
+
     # -- reasoning ------------------------------------------------------------------
 
     def contains(self, other: DateLike) -> bool:

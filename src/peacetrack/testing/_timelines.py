@@ -157,6 +157,7 @@ class _Builder:
         membership = self.records[index]
         assert isinstance(membership, Membership)
         start = membership.period.start
+        assert start is not None  # resigned memberships are open, so start is a date
         date = _on_or_after(self.draw, start, self.dates)
         # The resignation ends the membership: its period ends on the same date.
         ended = attrs.evolve(membership, period=Period(start, date))
