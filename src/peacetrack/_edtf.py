@@ -49,7 +49,7 @@ _SLOW_RE = re.compile(
     re.ASCII,
 )
 _TIME_RE = re.compile(r"(\d{2}):(\d{2}):(\d{2})(Z|([+-])(\d{2})(?::(\d{2}))?)?", re.ASCII)
-_OUT_OF_RANGE_RE = re.compile(r"(?:Y(-?\d{5,})|(-\d{4})(?:-[\dX]{2}){0,2})[?~%]?", re.ASCII)
+_OUT_OF_RANGE_RE = re.compile(r"(?:Y(-?\d{5,})|(-[\dX]{4})(?:-[\dX]{2}){0,2})[?~%]?", re.ASCII)
 _QUALIFIER_INSIDE_RE = re.compile(r"[?~%](?=.)|^[?~%]|-[?~%]")
 _L2_SUB_YEAR_RE = re.compile(r"\d{4}-(2[5-9]|3\d|4[01])(?:[?~%])?", re.ASCII)
 

@@ -521,7 +521,7 @@ def _refusal(text: str) -> InvalidDateError:
     """The error for a string that is not a level 0/1 date peacetrack holds."""
     year = _edtf.out_of_range_year(text)
     if year is not None:
-        return InvalidDateError(_edtf.year_range_message(text, int(year)))
+        return InvalidDateError(_edtf.year_range_message(text, year))
     feature = _edtf.level2_feature(text)
     if feature is not None:
         return InvalidDateError(f"{text!r}: EDTF level 2 ({feature}) is not supported")
