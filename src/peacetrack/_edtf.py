@@ -107,7 +107,7 @@ def parse_slow(text: str) -> dict[str, Any] | None:
     }
     digits = year_text.count("X")
     if digits:
-        if month_text is not None:
+        if month_text is not None or time is not None:
             return None  # "201X-05": level 2, named by level2_feature
         args["year"] = int(year_text.replace("X", "0"))
         args["unspecified_digits"] = digits

@@ -283,13 +283,13 @@ class PartialDate:
             if args is not None:
                 return cls(**args)
         except InvalidDateError as exc:
+            if "outside the years" in str(exc):
+                raise InvalidDateError(_edtf.year_range_message(text, text[:4])) from None
             feature = _edtf.level2_feature(text)
             if feature is not None:
                 raise InvalidDateError(
                     f"{text!r}: EDTF level 2 ({feature}) is not supported"
                 ) from None
-            if "outside the years" in str(exc):
-                raise InvalidDateError(_edtf.year_range_message(text, int(text[:4]))) from None
             raise InvalidDateError(f"{text!r} is not a valid EDTF date: {exc}") from None
         raise _refusal(text)
 
