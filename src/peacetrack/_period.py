@@ -187,10 +187,11 @@ class Period:
         certainly lies no earlier than the start: the certain core of
         "2016-05-29/" is 29 May 2016 alone. An unknown start likewise.
 
+        >>> import datetime
         >>> p = Period.parse("2016-01/2016-05-29")
-        >>> [str(pendulum.Date.fromordinal(day)) for day in p.bounds(possibly=False)]
+        >>> [str(datetime.date.fromordinal(day)) for day in p.bounds(possibly=False)]
         ['2016-01-31', '2016-05-29']
-        >>> [str(pendulum.Date.fromordinal(day)) for day in p.bounds(possibly=True)]
+        >>> [str(datetime.date.fromordinal(day)) for day in p.bounds(possibly=True)]
         ['2016-01-01', '2016-05-29']
         """
         return self._possible if possibly else self._certain

@@ -33,15 +33,15 @@ from __future__ import annotations
 
 import datetime
 import enum
-import functools
 import re
 from typing import Any
 
 import attrs
 import pendulum
 
+from peacetrack import _dateparts as _parts
 from peacetrack import _edtf
-from peacetrack._edtf import FAR_FUTURE, FAR_PAST, SEASON_MONTHS, UNKNOWN_SPAN_YEARS
+from peacetrack._edtf import FAR_FUTURE, FAR_PAST, UNKNOWN_SPAN_YEARS
 from peacetrack.errors import InvalidDateError
 
 __all__ = [
@@ -82,22 +82,6 @@ _UNIT = {
     Precision.MILLENNIUM: (12000, 0),
 }
 _X_PRECISION = {1: Precision.DECADE, 2: Precision.CENTURY, 3: Precision.MILLENNIUM}
-
-
-@functools.lru_cache(maxsize=4096)
-def _days_in_month(year: int, month: int) -> int:
-    return pendulum.Date(year, month, 1).days_in_month
-
-
-def _check_int(name: str, value: object) -> int:
-    if isinstance(value, bool) or not isinstance(value, int):
-        raise InvalidDateError(f"{name} must be an integer, got {value!r}")
-    return value
-
-
-def _month_span(year: int, first: int, last: int) -> tuple[int, int]:
-    lo = datetime.date(year, first, 1).toordinal()
-    return lo, datetime.date(year, last, 1).toordinal() + _days_in_month(year, last) - 1
 
 
 @attrs.frozen(eq=False, order=False, repr=False)
@@ -158,7 +142,7 @@ class PartialDate:
     _instant: int = attrs.field(init=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
-        year = _check_int("year", self.year)
+        year = _parts.check_int("year", self.year)
         if not 1 <= year <= 9999:
             raise InvalidDateError(
                 f"year {year} is outside the years peacetrack can hold (1 to 9999)"
@@ -170,78 +154,20 @@ class PartialDate:
             or self.unspecified_parts
             or self.time is not None
         ):
-            lo, hi, instant = self._extended_bounds(year)
+            lo, hi, instant = _parts.extended_bounds(self, year)
         elif self.month is None:
             if self.day is not None:
                 raise InvalidDateError(f"a day ({self.day}) needs a month")
             lo = datetime.date(year, 1, 1).toordinal()
             hi = datetime.date(year, 12, 31).toordinal()
         else:
-            lo, hi = self._day_or_month(year)
+            lo, hi = _parts.day_or_month(year, self.month, self.day)
         for flag in ("approximate", "uncertain"):
             if not isinstance(getattr(self, flag), bool):
                 raise InvalidDateError(f"{flag} must be True or False")
         object.__setattr__(self, "_lo", lo)
         object.__setattr__(self, "_hi", hi)
         object.__setattr__(self, "_instant", instant)
-
-    def _day_or_month(self, year: int) -> tuple[int, int]:
-        month = _check_int("month", self.month)
-        if not 1 <= month <= 12:
-            raise InvalidDateError(f"month {month} is not in 1..12")
-        length = _days_in_month(year, month)
-        first = datetime.date(year, month, 1).toordinal()
-        if self.day is None:
-            return first, first + length - 1
-        day = _check_int("day", self.day)
-        if not 1 <= day <= length:
-            raise InvalidDateError(f"day {day} is not in 1..{length} for {year:04d}-{month:02d}")
-        return first + day - 1, first + day - 1
-
-    def _extended_bounds(self, year: int) -> tuple[int, int, int]:
-        """Bounds and instant of the level 1 forms beyond YYYY[-MM[-DD]]."""
-        digits = _check_int("unspecified_digits", self.unspecified_digits)
-        parts = _check_int("unspecified_parts", self.unspecified_parts)
-        if digits:
-            if not 1 <= digits <= 3 or year % 10**digits:
-                raise InvalidDateError(
-                    f"unspecified_digits={digits} needs 1..3 and a year ending in as many "
-                    f"zeros, got year {year}"
-                )
-            if (self.month, self.day, self.season, self.time) != (None,) * 4 or parts:
-                raise InvalidDateError("a year with unspecified digits has no other parts")
-            last = min(year + 10**digits - 1, 9999)
-            return (
-                datetime.date(year, 1, 1).toordinal(),
-                datetime.date(last, 12, 31).toordinal(),
-                0,
-            )
-        if self.season is not None:
-            season = _check_int("season", self.season)
-            if season not in SEASON_MONTHS:
-                raise InvalidDateError(f"season {season} is not in 21..24")
-            if (self.month, self.day, self.time) != (None,) * 3 or parts:
-                raise InvalidDateError("a season has no month, day, time or XX parts")
-            return (*_month_span(year, *SEASON_MONTHS[season]), 0)
-        known = 1 if self.month is None else 2 if self.day is None else 3
-        if not 0 <= parts <= 3 - known or (parts and self.time is not None):
-            raise InvalidDateError(
-                f"unspecified_parts={parts} does not fit a date known to {known} part(s)"
-            )
-        if self.month is None:
-            if self.day is not None:
-                raise InvalidDateError(f"a day ({self.day}) needs a month")
-            lo, hi = _month_span(year, 1, 12)
-        else:
-            lo, hi = self._day_or_month(year)
-        instant = 0
-        if self.time is not None:
-            if not isinstance(self.time, str) or self.day is None:
-                raise InvalidDateError(f"a time of day ({self.time!r}) needs a full date")
-            if self.approximate or self.uncertain:
-                raise InvalidDateError("EDTF qualifies dates, not dates with a time of day")
-            instant = _edtf.time_instant(self.time)
-        return lo, hi, instant
 
     # -- construction ---------------------------------------------------------------
 
@@ -291,7 +217,7 @@ class PartialDate:
                     f"{text!r}: EDTF level 2 ({feature}) is not supported"
                 ) from None
             raise InvalidDateError(f"{text!r} is not a valid EDTF date: {exc}") from None
-        raise _refusal(text)
+        raise _parts.refusal(text)
 
     @classmethod
     def from_date(cls, value: datetime.date) -> PartialDate:
@@ -515,21 +441,6 @@ class PartialDate:
 
     def _unusual(self) -> bool:
         return bool(self.unspecified_parts or self.time)
-
-
-def _refusal(text: str) -> InvalidDateError:
-    """The error for a string that is not a level 0/1 date peacetrack holds."""
-    year = _edtf.out_of_range_year(text)
-    if year is not None:
-        return InvalidDateError(_edtf.year_range_message(text, year))
-    feature = _edtf.level2_feature(text)
-    if feature is not None:
-        return InvalidDateError(f"{text!r}: EDTF level 2 ({feature}) is not supported")
-    return InvalidDateError(
-        f"{text!r} is not a valid EDTF date: expected YYYY, YYYY-MM or YYYY-MM-DD "
-        "(optionally with Thh:mm:ss, X digits or a season 21-24), optionally followed "
-        "by ?, ~ or %"
-    )
 
 
 DateLike = PartialDate | str | datetime.date
