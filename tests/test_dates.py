@@ -931,3 +931,34 @@ def test_any_string_parses_back_exactly_or_is_refused_clearly(text: str) -> None
             assert str(value) == text
         else:
             assert repr(text) in message
+
+
+# -- the JSON schema's patterns -----------------------------------------------------------
+
+
+def _schema_pattern(name: str) -> re.Pattern[str]:
+    from peacetrack import io
+
+    return re.compile(io.SCHEMA["$defs"][name]["pattern"])
+
+
+@given(EVERY, EVERY_PERIOD)
+def test_the_schema_patterns_take_every_form(d: PartialDate, p: Period) -> None:
+    assert _schema_pattern("date").search(str(d))
+    assert _schema_pattern("period").search(str(p))
+
+
+@given(st.one_of(EDTF_ALPHABET, EVERY.map(str), EVERY_PERIOD.map(str)))
+def test_the_schema_patterns_agree_with_the_parser(text: str) -> None:
+    for name, parse in (("date", P), ("period", Period.parse)):
+        try:
+            parse(text)
+        except InvalidDateError:
+            accepted = False
+        else:
+            accepted = True
+        matched = _schema_pattern(name).search(text) is not None
+        # The schema cannot know month lengths, nor whether an end is before its start.
+        undecidable = re.search(r"-(29|30|31)", text) or (name == "period" and "/" in text)
+        if accepted or not undecidable:
+            assert matched == accepted, (name, text)
