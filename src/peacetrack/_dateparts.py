@@ -23,6 +23,10 @@ from peacetrack._edtf import (
 )
 from peacetrack.errors import InvalidDateError
 
+# Longer than any EDTF date of levels 0 to 2 a person writes (a 'Y' year of a few
+# dozen digits, a set of a few dates): the level and year checks stop here.
+_LONGEST = 200
+
 
 @functools.lru_cache(maxsize=4096)
 def days_in_month(year: int, month: int) -> int:
@@ -104,12 +108,13 @@ def extended_bounds(d: Any, year: int) -> tuple[int, int, int]:
 
 def refusal(text: str) -> InvalidDateError:
     """The error for a string that is not a level 0/1 date peacetrack holds."""
-    year = out_of_range_year(text)
-    if year is not None:
-        return InvalidDateError(year_range_message(text, year))
-    feature = level2_feature(text)
-    if feature is not None:
-        return InvalidDateError(f"{text!r}: EDTF level 2 ({feature}) is not supported")
+    if len(text) <= _LONGEST:  # longer strings are no EDTF date: no need to look closer
+        year = out_of_range_year(text)
+        if year is not None:
+            return InvalidDateError(year_range_message(text, year))
+        feature = level2_feature(text)
+        if feature is not None:
+            return InvalidDateError(f"{text!r}: EDTF level 2 ({feature}) is not supported")
     return InvalidDateError(
         f"{text!r} is not a valid EDTF date: expected YYYY, YYYY-MM or YYYY-MM-DD "
         "(optionally with Thh:mm:ss, X digits or a season 21-24), optionally followed "
