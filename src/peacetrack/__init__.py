@@ -22,6 +22,8 @@ from peacetrack.errors import (
 )
 from peacetrack.events import Event, EventKind
 from peacetrack.records import (
+    Agreement,
+    AgreementKind,
     Ceasefire,
     Claim,
     ClaimValue,
@@ -31,6 +33,9 @@ from peacetrack.records import (
     Incident,
     Issue,
     Membership,
+    Participation,
+    ParticipationRole,
+    ParticipationStatus,
     Party,
     PartyKind,
     Person,
@@ -44,11 +49,15 @@ from peacetrack.records import (
     Round,
     RoundFormat,
     RoundOutcome,
+    Signatory,
+    SignatoryRole,
     Source,
 )
 from peacetrack.timeline import Snapshot, Timeline
 
 __all__ = [
+    "Agreement",
+    "AgreementKind",
     "Ceasefire",
     "Claim",
     "ClaimValue",
@@ -64,6 +73,9 @@ __all__ = [
     "LoadError",
     "Membership",
     "PartialDate",
+    "Participation",
+    "ParticipationRole",
+    "ParticipationStatus",
     "Party",
     "PartyKind",
     "PeacetrackError",
@@ -81,6 +93,8 @@ __all__ = [
     "Round",
     "RoundFormat",
     "RoundOutcome",
+    "Signatory",
+    "SignatoryRole",
     "Snapshot",
     "Source",
     "Timeline",
