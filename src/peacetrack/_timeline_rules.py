@@ -18,6 +18,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from operator import attrgetter
 
+from peacetrack._participation_rules import participation_problems
 from peacetrack._registry import Reference, Shape, references_of
 from peacetrack.errors import Problem
 from peacetrack.records import Membership, Record, Resignation, Round
@@ -158,9 +159,11 @@ def references_ok(
 def rule_problems(
     by_id: Mapping[str, Record], by_type: Mapping[str, Iterable[Record]]
 ) -> Iterator[Problem]:
-    """Cross-record rules: resignations, round numbers, round delegations."""
+    """Cross-record rules: resignations, round numbers, round delegations,
+    participations and agreements."""
     yield from _resignation_problems(by_id, by_type.get("resignation", ()))
     yield from _round_problems(by_id, by_type.get("round", ()))
+    yield from participation_problems(by_id, by_type)
 
 
 def _resignation_problems(
