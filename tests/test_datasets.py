@@ -20,7 +20,7 @@ from peacetrack import (
     days_between,
 )
 from peacetrack.datasets import geneva_2016
-from peacetrack.io import dumps, loads
+from peacetrack.io import FORMAT_VERSION, dumps, loads
 
 
 @pytest.fixture(scope="module")
@@ -41,7 +41,7 @@ def test_cached_and_immutable(t: Timeline) -> None:
 def test_the_file_is_in_the_fixed_format() -> None:
     text = resources.files("peacetrack.datasets").joinpath("geneva_2016.json").read_text("utf-8")
     doc = json.loads(text)
-    assert doc["peacetrack"] == "1"
+    assert doc["peacetrack"] == FORMAT_VERSION == "2"
     assert all({"type", "id", "sources"} <= set(r) for r in doc["records"])
 
 
