@@ -47,6 +47,7 @@ from peacetrack.testing._context import (
     sources,
 )
 from peacetrack.testing._dates import partial_dates, periods
+from peacetrack.testing._participation import agreements, participations
 from peacetrack.testing._refs import IdArg, IdsArg, OptionalIdArg
 from peacetrack.testing._talks import (
     delegations,
@@ -64,6 +65,7 @@ __all__ = [
     "IdsArg",
     "OptionalIdArg",
     "agenda_issues",
+    "agreements",
     "ceasefires",
     "claims",
     "delegations",
@@ -71,6 +73,7 @@ __all__ = [
     "incidents",
     "memberships",
     "partial_dates",
+    "participations",
     "parties",
     "people",
     "periods",
