@@ -6,22 +6,29 @@ from typing import Any
 
 import attrs
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from peacetrack import (
     Agreement,
     AgreementKind,
     Ceasefire,
+    PartialDate,
     Participation,
     ParticipationRole,
     ParticipationStatus,
     Party,
+    PeacetrackError,
     Period,
+    Person,
     Process,
     Round,
     Signatory,
     SignatoryRole,
     Timeline,
+    UnknownIdError,
     ValidationError,
+    testing,
 )
 from peacetrack.records import Record
 
@@ -221,3 +228,178 @@ def test_a_long_chain_of_supersedes_is_checked_without_recursion() -> None:
         Timeline(talks(*looped))
     assert len(info.value.problems) == 5000
     assert "and 4,996 others" in info.value.problems[0].message
+
+
+# -- queries --------------------------------------------------------------------------
+
+
+def effective_in_force(t: Timeline, p: Participation, d: PartialDate, possibly: bool) -> bool:
+    if p.period is not None:
+        return p.period.in_force(d, possibly=possibly)
+    if p.round is not None:
+        found = t[p.round]
+        assert isinstance(found, Round)
+        return found.period.in_force(d, possibly=possibly)
+    return True
+
+
+def every_participation(t: Timeline) -> list[Participation]:
+    implied = [
+        Participation(f"{p.id}/mediator", p.id, p.mediator, "mediator", "took_part")
+        for p in t.processes
+        if p.mediator is not None
+    ]
+    return [*t.participations, *implied]
+
+
+def agreement_in_force(t: Timeline, a: Agreement, d: PartialDate, possibly: bool) -> bool:
+    own = (a.period or Period(a.date)).in_force(d, possibly=possibly)
+    for successor in t.agreements():
+        if a.id in successor.supersedes:
+            adopted = successor.date.latest if possibly else successor.date.earliest
+            if adopted.toordinal() <= d.earliest_ordinal:
+                return False
+    return own
+
+
+QUERY_DATES = testing.partial_dates(2014, 2018)
+
+
+@settings(max_examples=150)
+@given(testing.timelines(), QUERY_DATES, st.booleans(), st.data())
+def test_participation_queries_equal_a_brute_force_scan(
+    t: Timeline, d: PartialDate, possibly: bool, data: st.DataObject
+) -> None:
+    everyone = every_participation(t)
+    for process in t.processes:
+        mine = [p for p in everyone if p.process == process.id]
+        assert {p.id for p in t.participants(process.id)} == {p.id for p in mine}
+        now = [p for p in mine if effective_in_force(t, p, d, possibly)]
+        got = t.participants(process.id, at=d, possibly=possibly)
+        assert {p.id for p in got} == {p.id for p in now}
+        role = data.draw(st.sampled_from(ParticipationRole))
+        status = data.draw(st.sampled_from(ParticipationStatus))
+        filtered = t.participants(
+            process.id, at=d, role=role, status=status.value, possibly=possibly
+        )
+        assert {p.id for p in filtered} == {
+            p.id for p in now if p.role is role and p.status is status
+        }
+        mediating = {
+            p.actor
+            for p in now
+            if p.role in (ParticipationRole.MEDIATOR, ParticipationRole.CO_MEDIATOR)
+            and p.status is ParticipationStatus.TOOK_PART
+        }
+        assert set(t.mediators(process.id, at=d, possibly=possibly)) == mediating
+        snapshot = t.at(d, possibly=possibly)
+        assert set(snapshot.mediators.get(process.id, ())) == mediating
+        excluded = {p.actor for p in now if p.status is ParticipationStatus.EXCLUDED}
+        assert snapshot.excluded_from_talks.get(process.id, frozenset()) == excluded
+        away = {"boycotted", "suspended", "walked_out"}
+        boycotting = {p.actor for p in now if p.status.value in away}
+        assert snapshot.boycotting.get(process.id, frozenset()) == boycotting
+        took_part = {(p.role, p.actor) for p in now if p.status is ParticipationStatus.TOOK_PART}
+        by_role = snapshot.participants.get(process.id, {})
+        assert {(r, a) for r, actors in by_role.items() for a in actors} == took_part
+
+
+@settings(max_examples=150)
+@given(testing.timelines(), QUERY_DATES, st.booleans())
+def test_agreements_in_force_equal_a_brute_force_scan(
+    t: Timeline, d: PartialDate, possibly: bool
+) -> None:
+    expected = [a.id for a in t.agreements() if agreement_in_force(t, a, d, possibly)]
+    assert [a.id for a in t.agreements(at=d, possibly=possibly)] == expected
+    assert [a.id for a in t.at(d, possibly=possibly).agreements_in_force] == expected
+    for process in t.processes:
+        assert [a.id for a in t.agreements(process=process.id)] == [
+            a.id for a in t.agreements() if a.process == process.id
+        ]
+
+
+def geneva() -> Timeline:
+    return Timeline(
+        [
+            Person("dm", "Staffan de Mistura"),
+            Party("pyd", "PYD", "armed_group"),
+            Party("hnc", "HNC", "opposition"),
+            Process("geneva", "Geneva talks"),
+            Round("r1", "geneva", 1, "2016-01-29/2016-02-03", "Geneva", "proximity", "suspended"),
+            Round("r3", "geneva", 3, "2016-04-13/2016-04-27", "Geneva", "proximity", "adjourned"),
+            Round("r9", "geneva", 9, "2018-01-25/2018-01-26", "Vienna", "proximity", "concluded"),
+            Participation(
+                "dm-med", "geneva", "dm", "mediator", "took_part", "2014-07-10/2018-11-30"
+            ),
+            Participation(
+                "pyd-out", "geneva", "pyd", "participant", "excluded", "2016-01/2016-04-27"
+            ),
+            Participation(
+                "hnc-susp", "geneva", "hnc", "participant", "suspended", "2016-04-18/2016-04-27"
+            ),
+            Agreement("a1", "Resolution 2254", "resolution", "2015-12-18", process="geneva"),
+            Agreement("a2", "Later", "resolution", "2017-01-01", supersedes=["a1"]),
+        ]
+    )
+
+
+def test_a_snapshot_says_who_mediates_who_is_excluded_and_who_is_away() -> None:
+    s = geneva().at("2016-04-20")
+    assert s.mediators == {"geneva": ("dm",)}
+    assert s.participants == {"geneva": {ParticipationRole.MEDIATOR: ("dm",)}}
+    assert s.excluded_from_talks == {"geneva": frozenset({"pyd"})}
+    assert s.boycotting == {"geneva": frozenset({"hnc"})}
+    assert [a.id for a in s.agreements_in_force] == ["a1"]
+    assert [a.id for a in geneva().at("2017-06").agreements_in_force] == ["a2"]
+
+
+def test_a_mediator_is_involved_in_the_rounds_it_mediated() -> None:
+    t = geneva()
+    kinds = [(e.record_id, e.kind.value) for e in t.involving("dm")]
+    assert ("r1", "round_opened") in kinds
+    assert ("r9", "round_closed") in kinds
+    assert ("dm-med", "participation_began") in kinds
+    # Not through another actor's participation.
+    assert not any(e.record_id.startswith("r") for e in t.involving("pyd"))
+    # A process's mediator too.
+    old = Timeline(
+        [
+            Person("dm", "S"),
+            Process("g", "G", "dm"),
+            Round("x", "g", 1, "2016-01-29/2016-02-03", "Geneva", "proximity", "suspended"),
+        ]
+    )
+    assert [e.record_id for e in old.involving("dm")] == ["x", "x"]
+
+
+def test_participations_and_agreements_are_events() -> None:
+    t = geneva()
+    found = {(str(e.date), e.kind.value, e.summary) for e in t.events()}
+    assert (
+        "2016-04-18",
+        "participation_began",
+        "hnc suspends its participation as participant in geneva",
+    ) in found
+    assert ("2015-12-18", "agreement", "resolution adopted: Resolution 2254") in found
+    assert [e.record_id for e in t.between("2016-04-27", "2016-04-27")] == [
+        "hnc-susp",
+        "pyd-out",
+        "r3",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("call", "error"),
+    [
+        (lambda t: t.participants("nowhere"), UnknownIdError),
+        (lambda t: t.participants("pyd"), UnknownIdError),
+        (lambda t: t.participants("geneva", role="chair"), PeacetrackError),
+        (lambda t: t.participants("geneva", status="gone"), PeacetrackError),
+        (lambda t: t.mediators("geneva", at="2016-13"), PeacetrackError),
+        (lambda t: t.agreements(process="nowhere"), UnknownIdError),
+        (lambda t: t.agreements(at="2016", possibly="yes"), PeacetrackError),
+    ],
+)
+def test_bad_query_arguments_get_clear_errors(call: Any, error: type[Exception]) -> None:
+    with pytest.raises(error):
+        call(geneva())

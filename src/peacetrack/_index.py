@@ -63,6 +63,9 @@ __all__ = ["EventIndex", "IntervalIndex", "OrderedBounds", "build_referrers"]
 
 _KINDS = tuple(EventKind)
 _RANK = {kind: i for i, kind in enumerate(_KINDS)}
+# The low bits of a packed key hold the kind's rank: enough for every EventKind.
+_RANK_BITS = max(4, (len(_KINDS) - 1).bit_length())
+_RANK_MASK = (1 << _RANK_BITS) - 1
 # hi - lo of a partial date -> its span class, in the same order as hi.
 _SPANS = (0, 27, 28, 29, 30, 364, 365)
 _SPAN_CODE = [_SPANS.index(span) if span in _SPANS else -1 for span in range(366)]
@@ -71,7 +74,7 @@ _SPAN_CODE = [_SPANS.index(span) if span in _SPANS else -1 for span in range(366
 def _pack(date: PartialDate, rank: int) -> int:
     lo = date._lo
     qual = (date.uncertain << 1) | date.approximate
-    return ((((lo << 3) | _SPAN_CODE[date._hi - lo]) << 2 | qual) << 4) | rank
+    return ((((lo << 3) | _SPAN_CODE[date._hi - lo]) << 2 | qual) << _RANK_BITS) | rank
 
 
 class EventIndex:
@@ -96,13 +99,13 @@ class EventIndex:
         self.records = list(map(owners.__getitem__, order))
         del owners, order
         # Per span class: the earliest days (ascending) and the global positions.
-        spans = [(key >> 6) & 7 for key in sorted_keys]
+        spans = [(key >> (_RANK_BITS + 2)) & 7 for key in sorted_keys]
         self._groups: list[tuple[int, array[int], array[int]]] = []
         for code in sorted(set(spans)):
             positions = array(
                 "i", itertools.compress(range(len(spans)), map(operator.eq, spans, repeat(code)))
             )
-            los = array("i", [sorted_keys[p] >> 9 for p in positions])
+            los = array("i", [sorted_keys[p] >> (_RANK_BITS + 5) for p in positions])
             self._groups.append((_SPANS[code], los, positions))
 
     def __len__(self) -> int:
@@ -110,7 +113,7 @@ class EventIndex:
 
     def event(self, position: int) -> Event:
         """The event at ``position`` in event order."""
-        return make_event(self.records[position], _KINDS[self.keys[position] & 15])
+        return make_event(self.records[position], _KINDS[self.keys[position] & _RANK_MASK])
 
     def events(self, positions: Iterable[int]) -> tuple[Event, ...]:
         """The events at these positions."""
@@ -143,7 +146,7 @@ class EventIndex:
                 _SET_SUMMARY(event, claim_summary(record))
                 add(event)
             else:
-                add(make_event(record, kinds[keys[p] & 15]))
+                add(make_event(record, kinds[keys[p] & _RANK_MASK]))
         return tuple(found)
 
     def within(self, lo: int, hi: int) -> list[int]:
@@ -184,7 +187,10 @@ def _group_keys(
         )
         dates = [r.date for r in owners]
         keys = [
-            ((((d._lo << 3) | codes[d._hi - d._lo]) << 2 | (d.uncertain << 1 | d.approximate)) << 4)
+            (
+                (((d._lo << 3) | codes[d._hi - d._lo]) << 2 | (d.uncertain << 1 | d.approximate))
+                << _RANK_BITS
+            )
             | rank
             for d in dates
         ]

@@ -1,7 +1,8 @@
 """Events: the dated moments a timeline's records imply, in one chronological stream.
 
 A record becomes zero, one or two events: a round opens and closes, a member joins
-and resigns, a ceasefire begins and ends, an incident happens, a claim is made. A
+and resigns, a ceasefire begins and ends, a participation (dated) begins and ends, an
+agreement is adopted, an incident happens, a claim is made. A
 record without a date (an undated claim, say) has no event; it is still in the
 timeline and answers every other query.
 
@@ -25,11 +26,14 @@ import attrs
 
 from peacetrack.dates import PartialDate
 from peacetrack.records import (
+    Agreement,
     Ceasefire,
     Claim,
     Designation,
     Incident,
     Membership,
+    Participation,
+    ParticipationStatus,
     Position,
     Record,
     Relation,
@@ -45,14 +49,17 @@ class EventKind(enum.Enum):
 
     ROUND_OPENED = "round_opened"
     MEMBER_JOINED = "member_joined"
+    PARTICIPATION_BEGAN = "participation_began"
     POSITION_STATED = "position_stated"
     RELATION_BEGAN = "relation_began"
     CEASEFIRE_BEGAN = "ceasefire_began"
     DESIGNATION = "designation"
+    AGREEMENT = "agreement"
     INCIDENT = "incident"
     CLAIM = "claim"
     MEMBER_RESIGNED = "member_resigned"
     MEMBER_LEFT = "member_left"
+    PARTICIPATION_ENDED = "participation_ended"
     POSITION_ENDED = "position_ended"
     RELATION_ENDED = "relation_ended"
     CEASEFIRE_ENDED = "ceasefire_ended"
@@ -99,6 +106,7 @@ _STARTS = frozenset(
     {
         EventKind.ROUND_OPENED,
         EventKind.MEMBER_JOINED,
+        EventKind.PARTICIPATION_BEGAN,
         EventKind.POSITION_STATED,
         EventKind.RELATION_BEGAN,
         EventKind.CEASEFIRE_BEGAN,
@@ -108,6 +116,7 @@ _ENDS = frozenset(
     {
         EventKind.ROUND_CLOSED,
         EventKind.MEMBER_LEFT,
+        EventKind.PARTICIPATION_ENDED,
         EventKind.POSITION_ENDED,
         EventKind.RELATION_ENDED,
         EventKind.CEASEFIRE_ENDED,
@@ -137,8 +146,12 @@ def event_kinds(record: Record, resigned: Container[str] = frozenset()) -> tuple
         return () if record.date is None else _DATED[isinstance(record, Claim)]
     if isinstance(record, Resignation):
         return _RESIGNED
+    if isinstance(record, Agreement):
+        return _AGREEMENT
     pair = _PAIRS.get(record.record_type)
     if pair is None or not isinstance(record, _PERIODIC):
+        return ()
+    if record.period is None:  # an undated participation: no moment to tell
         return ()
     if record.period.end is None or (isinstance(record, Membership) and record.id in resigned):
         return pair[:1]
@@ -147,14 +160,16 @@ def event_kinds(record: Record, resigned: Container[str] = frozenset()) -> tuple
 
 _INCIDENT = (EventKind.INCIDENT,)
 _RESIGNED = (EventKind.MEMBER_RESIGNED,)
+_AGREEMENT = (EventKind.AGREEMENT,)
 _DATED = {True: (EventKind.CLAIM,), False: (EventKind.DESIGNATION,)}
-_PERIODIC = (Round, Membership, Position, Relation, Ceasefire)
+_PERIODIC = (Round, Membership, Position, Relation, Ceasefire, Participation)
 _PAIRS = {
     "round": (EventKind.ROUND_OPENED, EventKind.ROUND_CLOSED),
     "membership": (EventKind.MEMBER_JOINED, EventKind.MEMBER_LEFT),
     "position": (EventKind.POSITION_STATED, EventKind.POSITION_ENDED),
     "relation": (EventKind.RELATION_BEGAN, EventKind.RELATION_ENDED),
     "ceasefire": (EventKind.CEASEFIRE_BEGAN, EventKind.CEASEFIRE_ENDED),
+    "participation": (EventKind.PARTICIPATION_BEGAN, EventKind.PARTICIPATION_ENDED),
 }
 
 
@@ -220,9 +235,36 @@ def _summary(record: Any, kind: EventKind) -> str:
         return f"ceasefire {record.name} began" + (f"; excludes {excluded}" if excluded else "")
     if isinstance(record, Designation):
         return f"{record.by} designated {record.party}: {record.label}"
+    if isinstance(record, Participation | Agreement):
+        return _talks_summary(record, kind)
     if isinstance(record, Incident):
         return f"{record.kind} in {record.place}{_phrase(record.description)}"
     return claim_summary(record)
+
+
+# -- participations and agreements (one block, for the registry-driven port) -------------
+
+_STATUS_PHRASES = {
+    ParticipationStatus.INVITED: "invited",
+    ParticipationStatus.TOOK_PART: "takes part",
+    ParticipationStatus.BOYCOTTED: "boycotts",
+    ParticipationStatus.SUSPENDED: "suspends its participation",
+    ParticipationStatus.WALKED_OUT: "walks out",
+    ParticipationStatus.EXCLUDED: "excluded",
+}
+
+
+def _talks_summary(record: Participation | Agreement, kind: EventKind) -> str:
+    if isinstance(record, Agreement):
+        signed = ", ".join(s.actor for s in record.signatories)
+        by = f"; signed by {signed}" if signed else ""
+        return f"{record.kind.value.replace('_', '-')} adopted: {record.name}{by}"
+    where = f"round {record.round}" if record.round is not None else record.process
+    role = record.role.value.replace("_", "-")
+    what = f"{record.actor} {_STATUS_PHRASES[record.status]} as {role} in {where}"
+    if kind is EventKind.PARTICIPATION_ENDED:
+        return f"{what} (ended)"
+    return what + _phrase(record.reason)
 
 
 def record_events(record: Record, resigned: Container[str] = frozenset()) -> Iterator[Event]:

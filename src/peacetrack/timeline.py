@@ -52,7 +52,7 @@ from typing import Any, TypeVar
 
 import attrs
 
-from peacetrack import _claims, _index, _timeline_rules
+from peacetrack import _claims, _index, _participation_queries, _timeline_rules
 from peacetrack._registry import is_registered
 from peacetrack.dates import DateLike, PartialDate, Period
 from peacetrack.errors import (
@@ -64,6 +64,7 @@ from peacetrack.errors import (
 )
 from peacetrack.events import Event, record_events
 from peacetrack.records import (
+    Agreement,
     Ceasefire,
     Claim,
     Delegation,
@@ -71,6 +72,9 @@ from peacetrack.records import (
     Incident,
     Issue,
     Membership,
+    Participation,
+    ParticipationRole,
+    ParticipationStatus,
     Party,
     Person,
     Position,
@@ -110,6 +114,19 @@ class Snapshot:
         Designations made by then.
     relations
         Relations between parties in force.
+    participations
+        Participations in force (their effective period: their own, their round's,
+        or, undated, the whole process), a ``Process.mediator`` as one too.
+    participants
+        Process id -> role -> the ids of the actors who take part in that role.
+    mediators
+        Process id -> the ids of its mediators and co-mediators who take part.
+    excluded_from_talks, boycotting
+        Process id -> the ids of the actors excluded from its talks; of those who
+        boycott, suspend their participation or walk out.
+    agreements_in_force
+        Agreements in force (their period, or from their date on until an agreement
+        that supersedes them is adopted).
     """
 
     date: PartialDate
@@ -121,6 +138,14 @@ class Snapshot:
     excluded: frozenset[str]
     designations: tuple[Designation, ...]
     relations: tuple[Relation, ...]
+    participations: tuple[Participation, ...] = ()
+    participants: Mapping[str, Mapping[ParticipationRole, tuple[str, ...]]] = attrs.field(
+        factory=dict
+    )
+    mediators: Mapping[str, tuple[str, ...]] = attrs.field(factory=dict)
+    excluded_from_talks: Mapping[str, frozenset[str]] = attrs.field(factory=dict)
+    boycotting: Mapping[str, frozenset[str]] = attrs.field(factory=dict)
+    agreements_in_force: tuple[Agreement, ...] = ()
 
 
 def _chronological(record: Record) -> tuple[Any, ...]:
@@ -340,6 +365,89 @@ class Timeline:
         """Claims, in chronological order (undated last)."""
         return self._view(Claim)
 
+    @property
+    def participations(self) -> tuple[Participation, ...]:
+        """Participation records, in chronological order (undated last). See
+        :meth:`participants` for who takes part, ``Process.mediator`` included."""
+        return self._view(Participation)
+
+    # -- who takes part, what is signed ------------------------------------------------
+
+    def participants(
+        self,
+        process: str,
+        *,
+        at: DateLike | None = None,
+        role: ParticipationRole | str | None = None,
+        status: ParticipationStatus | str | None = None,
+        possibly: bool = False,
+    ) -> tuple[Participation, ...]:
+        """The participations of a process, of any role and status unless asked.
+
+        With ``at=``, only those in force then (certainly, or with ``possibly=True``
+        possibly), by their effective period: their own, their round's when they
+        have none, the whole process when they have neither. A ``Process.mediator``
+        counts as an undated mediator participation that took part, with the id
+        ``"<process>/mediator"`` (it is not a record of the timeline). Ordered by
+        effective start, then id.
+
+        Raises
+        ------
+        UnknownIdError
+            If ``process`` is not a process of this timeline.
+        PeacetrackError
+            For a role or status that is not one, or a date that cannot be read.
+
+        Examples
+        --------
+        >>> from peacetrack import Participation, Party, Process
+        >>> t = Timeline([
+        ...     Party("pyd", "Democratic Union Party", "armed_group"),
+        ...     Party("un", "United Nations", "intergovernmental"),
+        ...     Process("geneva", "Geneva talks", "un"),
+        ...     Participation("pyd-out", "geneva", "pyd", "participant", "excluded",
+        ...                   "2016-01-29/2016-04-27"),
+        ... ])
+        >>> [(p.actor, p.status.value) for p in t.participants("geneva", at="2016-03-01")]
+        [('un', 'took_part'), ('pyd', 'excluded')]
+        >>> t.participants("geneva", at="2017-03-01", status="excluded")
+        ()
+        """
+        return _participation_queries.participants(self, process, at, role, status, possibly)
+
+    def mediators(
+        self, process: str, *, at: DateLike | None = None, possibly: bool = False
+    ) -> tuple[str, ...]:
+        """The ids of the actors who mediate a process (mediators and co-mediators
+        who took part), at a date or ever, in :meth:`participants` order.
+
+        Raises
+        ------
+        UnknownIdError
+            If ``process`` is not a process of this timeline.
+        """
+        return _participation_queries.mediators(self, process, at, possibly)
+
+    def agreements(
+        self,
+        *,
+        process: str | None = None,
+        at: DateLike | None = None,
+        possibly: bool = False,
+    ) -> tuple[Agreement, ...]:
+        """Agreements, in chronological order: of one process, or in force at a date.
+
+        An agreement is in force over its ``period`` when it has one, otherwise from
+        its date on; either way it ends when an agreement that supersedes it is
+        adopted. ``possibly`` reads partial dates as for :meth:`at`.
+
+        Raises
+        ------
+        UnknownIdError
+            If ``process`` is given and is not a process of this timeline.
+        """
+        return _participation_queries.agreements(self, process, at, possibly)
+
     # -- events ---------------------------------------------------------------------
 
     def _resigned(self) -> frozenset[str]:
@@ -393,6 +501,9 @@ class Timeline:
                 # A delegation stands for its members, a membership for its end.
                 if isinstance(record, Delegation | Membership):
                     todo.extend(referrers.get(record.id, ()))
+                # A mediator takes part in the rounds it mediates.
+                elif isinstance(record, Participation | Process):
+                    ids.update(_participation_queries.mediated_rounds(self, record, record_id))
         return ids
 
     def involving(self, record_id: str) -> tuple[Event, ...]:
@@ -401,8 +512,10 @@ class Timeline:
         A party also stands for its delegations, a delegation for its
         memberships, and a membership for its resignation, so
         ``involving("hnc")`` includes its members joining and resigning (and the
-        rounds its delegation attended). Source citations do not count as
-        involvement.
+        rounds its delegation attended). A mediator (by participation, or as a
+        process's ``mediator``) is involved in the rounds it mediated: those of the
+        process that may overlap its participation, or that one round. Source
+        citations do not count as involvement.
 
         Raises
         ------
@@ -501,6 +614,7 @@ class Timeline:
             excluded=frozenset(e.party for c in ceasefires for e in c.exclusions),
             designations=self._designations_by(d, possibly),
             relations=self._in_force(Relation, d, possibly),
+            **_participation_queries.snapshot_fields(self, d, possibly),
         )
 
     def gaps(self, process: str) -> tuple[Period, ...]:
