@@ -13,6 +13,7 @@ from peacetrack import (
     Agreement,
     AgreementKind,
     Ceasefire,
+    Delegation,
     PartialDate,
     Participation,
     ParticipationRole,
@@ -403,3 +404,92 @@ def test_participations_and_agreements_are_events() -> None:
 def test_bad_query_arguments_get_clear_errors(call: Any, error: type[Exception]) -> None:
     with pytest.raises(error):
         call(geneva())
+
+
+# -- graphs ---------------------------------------------------------------------------
+
+
+def astana() -> Timeline:
+    return Timeline(
+        [
+            Party("ru", "Russia", "state"),
+            Party("tr", "Turkey", "state"),
+            Party("ir", "Iran", "state"),
+            Party("gov", "Government of Syria", "government"),
+            Party("opp", "Armed opposition", "armed_group"),
+            Party("us", "United States", "state"),
+            Process("astana", "Astana talks"),
+            Delegation("gov-d", "gov", "astana"),
+            Delegation("opp-d", "opp", "astana"),
+            Round(
+                "a4",
+                "astana",
+                4,
+                "2017-05-03/2017-05-04",
+                "Astana",
+                "proximity",
+                "concluded",
+                delegations=["gov-d", "opp-d"],
+            ),
+            *(
+                Participation(f"{x}-g", "astana", x, "guarantor", "took_part", "2017-01-23/..")
+                for x in ("ru", "tr", "ir")
+            ),
+            Participation("ru-m", "astana", "ru", "co_mediator", "took_part", round="a4"),
+            Participation("tr-m", "astana", "tr", "co_mediator", "took_part", round="a4"),
+            Participation("us-o", "astana", "us", "observer", "took_part", "2017-01-23/.."),
+            Participation("opp-b", "astana", "opp-d", "participant", "suspended", round="a4"),
+            Agreement(
+                "mou",
+                "Memorandum on the creation of de-escalation areas",
+                "memorandum",
+                "2017-05-04",
+                process="astana",
+                round="a4",
+                signatories=[Signatory(x, "guarantor") for x in ("ru", "tr", "ir")],
+            ),
+        ]
+    )
+
+
+def test_a_co_mediated_round_has_two_hubs() -> None:
+    from peacetrack import graph
+
+    g = graph.round_topology(astana(), "a4")
+    hubs = sorted(n for n, kind in g.nodes(data="kind") if kind == "mediator")
+    assert hubs == ["ru", "tr"]
+    assert sorted(g.edges) == [("ru", "gov-d"), ("ru", "opp-d"), ("tr", "gov-d"), ("tr", "opp-d")]
+
+
+def test_the_parties_graph_shows_who_guarantees_observes_boycotts_and_signs() -> None:
+    from peacetrack import graph
+
+    g = graph.parties(astana(), at="2017-05-04")
+    ties = {(u, v, d["kind"]) for u, v, d in g.edges(data=True)}
+    assert {("ru", "astana", "guarantees"), ("us", "astana", "observes")} <= ties
+    assert ("opp", "astana", "boycotts") in ties  # the delegation stands as its party
+    assert {("ru", "mou", "guaranteed"), ("ir", "mou", "guaranteed")} <= ties
+    assert g.nodes["mou"]["kind"] == "agreement"
+    before = graph.parties(astana(), at="2017-05-01")
+    assert not [e for e in before.edges(data="kind") if e[2] == "guaranteed"]
+    assert not [e for e in before.edges(data="kind") if e[2] == "boycotts"]
+
+
+@settings(max_examples=60)
+@given(testing.timelines(), QUERY_DATES, st.booleans())
+def test_the_agreement_network_shows_the_agreements_in_force(
+    t: Timeline, d: PartialDate, possibly: bool
+) -> None:
+    from peacetrack import graph
+
+    g = graph.agreement_network(t, at=d, possibly=possibly)
+    shown = {n for n, kind in g.nodes(data="kind") if kind == "agreement"}
+    assert shown == {a.id for a in t.agreements(at=d, possibly=possibly)}
+    signed = {
+        (u, v)
+        for u, v, kind in g.edges(data="kind")
+        if kind in ("signed", "witnessed", "guaranteed")
+    }
+    assert signed == {
+        (s.actor, a.id) for a in t.agreements(at=d, possibly=possibly) for s in a.signatories
+    }
