@@ -493,3 +493,35 @@ def test_the_agreement_network_shows_the_agreements_in_force(
     assert signed == {
         (s.actor, a.id) for a in t.agreements(at=d, possibly=possibly) for s in a.signatories
     }
+
+
+# -- exports and the command line -------------------------------------------------------
+
+
+def test_exports_and_the_command_line_show_participations_and_agreements(
+    tmp_path: Any, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from peacetrack import io
+    from peacetrack.cli import main
+    from peacetrack.interop.mermaid import to_mermaid
+    from peacetrack.interop.timelinejs import to_timelinejs
+
+    t = astana()
+    headlines = [e["text"]["headline"] for e in to_timelinejs(t)["events"]]
+    assert "Memorandum on the creation of de-escalation areas" in headlines
+    assert "Russia takes part (guarantor), Astana talks" in headlines
+    assert "Memorandum on the creation of de-escalation areas" in to_mermaid(t)
+    path = tmp_path / "astana.json"
+    io.save(t, path)
+    assert main(["snapshot", "--at", "2017-05-04", str(path)]) == 0
+    out = " ".join(capsys.readouterr().out.split())
+    assert "Who takes part in the talks" in out
+    assert "Astana talks guarantor Iran, Russia, Turkey" in out
+    assert "Astana talks co-mediator Russia, Turkey" in out
+    assert "Armed opposition delegation suspends its participation" in out
+    assert "2017-05-04 Memorandum on the creation of de-escalation areas memorandum" in out
+    assert main(["timeline", str(path)]) == 0
+    out = " ".join(capsys.readouterr().out.split())
+    assert "Mediator: Russia" in out
+    assert "Mediator: Turkey" in out
+    assert "signed by Russia, Turkey, Iran" in out

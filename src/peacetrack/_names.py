@@ -9,10 +9,12 @@ who said what.
 from __future__ import annotations
 
 from peacetrack.records import (
+    Agreement,
     Claim,
     Delegation,
     Incident,
     Issue,
+    Participation,
     Party,
     Person,
     Process,
@@ -39,6 +41,10 @@ def display_name(t: Timeline, record_id: str) -> str:
         return f"{display_name(t, record.claimant)}: {record.predicate} = {claim_value(t, record)}"
     if isinstance(record, Round):
         return f"round {record.number}"
+    if isinstance(record, Agreement):
+        return record.name
+    if isinstance(record, Participation):
+        return f"{display_name(t, record.actor)} ({record.role.value.replace('_', '-')})"
     return record_id
 
 

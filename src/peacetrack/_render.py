@@ -16,11 +16,13 @@ from peacetrack._names import claim_value as _value
 from peacetrack._names import display_name as _name
 from peacetrack.events import Event, EventKind
 from peacetrack.records import (
+    Agreement,
     Ceasefire,
     Claim,
     Designation,
     Incident,
     Membership,
+    Participation,
     Position,
     Relation,
     Resignation,
@@ -58,6 +60,9 @@ _KIND_LABELS = {
     EventKind.DESIGNATION: "designation",
     EventKind.INCIDENT: "incident",
     EventKind.CLAIM: "claim",
+    EventKind.PARTICIPATION_BEGAN: "talks",
+    EventKind.PARTICIPATION_ENDED: "talks ends",
+    EventKind.AGREEMENT: "agreement",
 }
 DISPUTED = "disputed"
 """The kind shown for a claim that other claims contradict."""
@@ -107,7 +112,40 @@ def _summary(t: Timeline, event: Event) -> str:
         return text + (f": {record.description}" if record.description else "")
     if isinstance(record, Claim):
         return _claim_line(t, record)
+    if isinstance(record, Participation | Agreement):
+        return _talks_line(t, record, kind)
     return event.summary  # a record type added later: the library's own summary
+
+
+# -- participations and agreements (one block, for the registry-driven port) -------------
+
+_STATUS_VERBS = {
+    "invited": "invited",
+    "took_part": "takes part",
+    "boycotted": "boycotts the talks",
+    "suspended": "suspends its participation",
+    "walked_out": "walks out",
+    "excluded": "excluded from the talks",
+}
+
+
+def _role(p: Participation) -> str:
+    return p.role.value.replace("_", "-")
+
+
+def _talks_line(t: Timeline, record: Participation | Agreement, kind: EventKind) -> str:
+    if isinstance(record, Agreement):
+        signed = ", ".join(_name(t, s.actor) for s in record.signatories)
+        by = f"; signed by {signed}" if signed else ""
+        return f"{record.name} ({record.kind.value.replace('_', ' ')}){by}"
+    where = _name(t, record.round) if record.round else _name(t, record.process)
+    if len(t.processes) > 1 and record.round:
+        where += f" of {_name(t, record.process)}"
+    verb = _STATUS_VERBS[record.status.value]
+    as_ = "" if record.role.value == "participant" else f" as {_role(record)}"
+    ended = " (ended)" if kind is EventKind.PARTICIPATION_ENDED else ""
+    because = f": {record.reason}" if record.reason and not ended else ""
+    return f"{_name(t, record.actor)} {verb}{as_}, {where}{ended}{because}"
 
 
 def _contested_ids(t: Timeline) -> set[str]:
@@ -147,10 +185,10 @@ def _header(t: Timeline, width: int) -> list[str]:
     for process in t.processes:
         lines.append(process.name)
         lines.append("=" * min(len(process.name), width))
-        if process.mediator is not None:
-            roles = sorted({m.role for m in t.memberships if m.person == process.mediator})
+        for mediator in t.mediators(process.id):
+            roles = sorted({m.role for m in t.memberships if m.person == mediator})
             role = f" ({', '.join(roles)})" if roles else ""
-            lines.append(f"Mediator: {_name(t, process.mediator)}{role}")
+            lines.append(f"Mediator: {_name(t, mediator)}{role}")
         rounds = sorted((r for r in t.rounds if r.process == process.id), key=lambda r: r.number)
         rows = []
         for r in rounds:
@@ -223,6 +261,7 @@ def timeline_json(t: Timeline) -> dict[str, Any]:
                 "id": p.id,
                 "name": p.name,
                 "mediator": p.mediator,
+                "mediators": list(t.mediators(p.id)),
                 "rounds": [
                     {
                         "id": r.id,
@@ -318,7 +357,32 @@ def snapshot_text(t: Timeline, s: Snapshot, width: int) -> str:
             for r in s.relations
         ],
     )
+    section(
+        "Who takes part in the talks",
+        [
+            (f"  {_name(t, process)}", role.value.replace("_", "-"), _names(t, actors))
+            for process, by_role in s.participants.items()
+            for role, actors in by_role.items()
+        ],
+    )
+    section(
+        "Excluded from or staying away from the talks",
+        [
+            (f"  {_name(t, p.process)}", _name(t, p.actor), _STATUS_VERBS[p.status.value])
+            for p in s.participations
+            if p.actor in s.excluded_from_talks.get(p.process, ())
+            or p.actor in s.boycotting.get(p.process, ())
+        ],
+    )
+    section(
+        "Agreements in force",
+        [(f"  {a.date}", a.name, a.kind.value.replace("_", " ")) for a in s.agreements_in_force],
+    )
     return "\n".join(lines).rstrip()
+
+
+def _names(t: Timeline, ids: Sequence[str]) -> str:
+    return ", ".join(_name(t, i) for i in ids)
 
 
 def snapshot_json(s: Snapshot) -> dict[str, Any]:
@@ -335,4 +399,13 @@ def snapshot_json(s: Snapshot) -> dict[str, Any]:
         "excluded": sorted(s.excluded),
         "designations": [g.id for g in s.designations],
         "relations": [r.id for r in s.relations],
+        "participations": [p.id for p in s.participations],
+        "participants": {
+            process: {role.value: list(actors) for role, actors in by_role.items()}
+            for process, by_role in s.participants.items()
+        },
+        "mediators": {k: list(v) for k, v in s.mediators.items()},
+        "excluded_from_talks": {k: sorted(v) for k, v in s.excluded_from_talks.items()},
+        "boycotting": {k: sorted(v) for k, v in s.boycotting.items()},
+        "agreements_in_force": [a.id for a in s.agreements_in_force],
     }
