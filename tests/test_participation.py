@@ -525,3 +525,21 @@ def test_exports_and_the_command_line_show_participations_and_agreements(
     assert "Mediator: Russia" in out
     assert "Mediator: Turkey" in out
     assert "signed by Russia, Turkey, Iran" in out
+
+
+def test_the_new_graphs_write_as_graphml_and_gexf() -> None:
+    from peacetrack import graph
+
+    for g in (graph.parties(astana()), graph.agreement_network(astana())):
+        for fmt in ("graphml", "gexf", "json"):
+            assert "mou" in graph.to_text(g, fmt)
+
+
+def test_signing_or_brokering_involves_the_actor() -> None:
+    t = astana()
+    assert ("mou", "agreement") in [(e.record_id, e.kind.value) for e in t.involving("ir")]
+    with_ceasefire = t.with_records(
+        Ceasefire("dez", "De-escalation", "2017-05-06/..", agreement="mou", brokers=["ru"])
+    )
+    assert "dez" in {e.record_id for e in with_ceasefire.involving("ru")}
+    assert "dez" in {e.record_id for e in with_ceasefire.involving("mou")}
