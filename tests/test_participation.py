@@ -543,3 +543,68 @@ def test_signing_or_brokering_involves_the_actor() -> None:
     )
     assert "dez" in {e.record_id for e in with_ceasefire.involving("ru")}
     assert "dez" in {e.record_id for e in with_ceasefire.involving("mou")}
+
+
+# -- the rules, against brute force ---------------------------------------------------------
+
+STATUSES = st.sampled_from(["took_part", "excluded", "invited"])
+
+
+@settings(max_examples=200)
+@given(st.lists(st.tuples(STATUSES, testing.periods(dates=QUERY_DATES)), max_size=8))
+def test_the_took_part_and_excluded_rule_equals_a_brute_force_check(
+    drawn: list[tuple[str, Period]],
+) -> None:
+    records = [
+        Participation(f"p{i}", "geneva", "pyd", "participant", status, period)
+        for i, (status, period) in enumerate(drawn)
+    ]
+
+    def certainly_overlap(a: Period, b: Period) -> bool:
+        (a0, a1), (b0, b1) = a.bounds(False), b.bounds(False)
+        return a0 <= a1 and b0 <= b1 and max(a0, b0) <= min(a1, b1)
+
+    clash = any(
+        {a.status.value, b.status.value} == {"took_part", "excluded"}
+        and certainly_overlap(a.period, b.period)  # type: ignore[arg-type]
+        for i, a in enumerate(records)
+        for b in records[i + 1 :]
+    )
+    base: list[Record] = [Party("pyd", "PYD", "other"), Process("geneva", "Geneva")]
+    fields: set[str | None] = set()
+    try:
+        Timeline([*base, *records])
+    except ValidationError as exc:
+        fields = {p.field for p in exc.problems}
+    assert fields == ({"status"} if clash else set())
+
+
+@settings(max_examples=200)
+@given(st.lists(st.lists(st.integers(0, 7), max_size=3, unique=True), min_size=1, max_size=8))
+def test_the_supersedes_cycle_rule_equals_networkx(edges: list[list[int]]) -> None:
+    import networkx as nx
+
+    n = len(edges)
+    agreements = [
+        Agreement(
+            f"a{i}",
+            f"A{i}",
+            "other",
+            "2017",
+            supersedes=[f"a{j}" for j in targets if j < n and j != i],
+        )
+        for i, targets in enumerate(edges)
+    ]
+    g = nx.DiGraph()
+    g.add_nodes_from(a.id for a in agreements)
+    g.add_edges_from((a.id, b) for a in agreements for b in a.supersedes)
+    on_cycles = {v for c in nx.strongly_connected_components(g) if len(c) > 1 for v in c}
+    named: set[str | None] = set()
+    fields: set[str | None] = set()
+    try:
+        Timeline(agreements)
+    except ValidationError as exc:
+        named = {p.record_id for p in exc.problems}
+        fields = {p.field for p in exc.problems}
+    assert named == on_cycles
+    assert fields == ({"supersedes"} if on_cycles else set())
