@@ -174,7 +174,10 @@ class Timeline:
         record of the wrong type (with the field that holds them), a resignation
         outside its membership or on another date than the membership's end, round
         numbers repeated within a process, a round whose delegations belong to
-        another process.
+        another process, a participation or agreement in a round of another
+        process (or a participation dated outside its round), an actor who takes
+        part and is excluded in one role over certainly overlapping periods, and
+        agreements that supersede each other in a cycle.
 
     Notes
     -----
