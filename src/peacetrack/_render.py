@@ -367,12 +367,14 @@ def snapshot_text(t: Timeline, s: Snapshot, width: int) -> str:
     )
     section(
         "Excluded from or staying away from the talks",
-        [
-            (f"  {_name(t, p.process)}", _name(t, p.actor), _STATUS_VERBS[p.status.value])
-            for p in s.participations
-            if p.actor in s.excluded_from_talks.get(p.process, ())
-            or p.actor in s.boycotting.get(p.process, ())
-        ],
+        list(
+            dict.fromkeys(  # one row per actor and status, whatever the roles
+                (f"  {_name(t, p.process)}", _name(t, p.actor), _STATUS_VERBS[p.status.value])
+                for p in s.participations
+                if p.actor in s.excluded_from_talks.get(p.process, ())
+                or p.actor in s.boycotting.get(p.process, ())
+            )
+        ),
     )
     section(
         "Agreements in force",
