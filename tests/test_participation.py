@@ -608,3 +608,18 @@ def test_the_supersedes_cycle_rule_equals_networkx(edges: list[list[int]]) -> No
         fields = {p.field for p in exc.problems}
     assert named == on_cycles
     assert fields == ({"supersedes"} if on_cycles else set())
+
+
+@pytest.mark.parametrize("kinds", ["party", ["party", "treaty"]])
+def test_timelines_refuse_unknown_kinds(kinds: Any) -> None:
+    from hypothesis.errors import InvalidArgument
+
+    with pytest.raises(InvalidArgument):
+        testing.timelines(kinds=kinds)
+
+
+@settings(max_examples=30)
+@given(testing.record_lists(max_size=20, kinds=["round", "process", "participation", "party"]))
+def test_record_lists_draw_only_the_kinds_asked_for(records: list[Record]) -> None:
+    assert {r.record_type for r in records} <= {"round", "process", "participation", "party"}
+    Timeline(records)
