@@ -57,8 +57,9 @@ def parties(t: Timeline, at: DateLike | None = None, *, possibly: bool = False) 
     ============== =================================== ==============================
     relation kinds source party -> target party        (supports, allied_with, ...)
     member_of      person -> delegation's party        ``role``, ``delegation``
-    mediates       process mediator -> each party of a ``round``, ``process``
-                   delegation at a round
+    mediates       each mediator of a round (see       ``round``, ``process``
+                   :func:`round_topology`) -> each
+                   party of a delegation at it
     designated_by  designated party -> designator      ``label``
     party_to       party -> ceasefire                  ``reason`` (``""``)
     excluded_from  party -> ceasefire                  ``reason`` (``""`` if none given)
@@ -149,22 +150,19 @@ def parties(t: Timeline, at: DateLike | None = None, *, possibly: bool = False) 
             **_bounds(membership.period),
         )
 
-    mediators = {p.id: p.mediator for p in t.processes}
     for round_ in in_force(t, Round, d, possibly):
-        mediator = mediators[round_.process]
-        if mediator is None:
-            continue
-        for party_id in dict.fromkeys(delegations[x].party for x in round_.delegations):
-            g.add_edge(
-                mediator,
-                party_id,
-                key=round_.id,
-                kind="mediates",
-                record=round_.id,
-                round=round_.id,
-                process=round_.process,
-                **_bounds(round_.period),
-            )
+        for mediator in round_mediators(t, round_):
+            for party_id in dict.fromkeys(delegations[x].party for x in round_.delegations):
+                g.add_edge(
+                    mediator,
+                    party_id,
+                    key=round_.id,
+                    kind="mediates",
+                    record=round_.id,
+                    round=round_.id,
+                    process=round_.process,
+                    **_bounds(round_.period),
+                )
 
     for designation in designations(t, d, possibly):
         g.add_edge(
