@@ -42,6 +42,7 @@ __all__ = [
     "agreement_bounds",
     "agreements",
     "all_participations",
+    "in_force",
     "mediated_rounds",
     "mediators",
     "participants",
@@ -73,7 +74,7 @@ def _by_process(t: Timeline) -> dict[str, list[Participation]]:
     return t._cached("participations by process", build)  # type: ignore[no-any-return]
 
 
-def _in_force(t: Timeline, d: PartialDate, possibly: bool) -> list[Participation]:
+def in_force(t: Timeline, d: PartialDate, possibly: bool) -> list[Participation]:
     """Participations in force during ``d``, in :func:`all_participations` order."""
     view = all_participations(t)
 
@@ -124,7 +125,7 @@ def participants(
         found: Iterable[Participation] = _by_process(t).get(process, ())
     else:
         d = PartialDate.coerce(at)
-        found = (p for p in _in_force(t, d, possibly) if p.process == process)
+        found = (p for p in in_force(t, d, possibly) if p.process == process)
     return tuple(
         p
         for p in found
@@ -228,12 +229,12 @@ def agreements(
 
 def snapshot_fields(t: Timeline, d: PartialDate, possibly: bool) -> dict[str, Any]:
     """The participation and agreement fields of ``t.at(d, possibly=possibly)``."""
-    in_force = _in_force(t, d, possibly)
+    now = in_force(t, d, possibly)
     roles: dict[str, dict[ParticipationRole, list[str]]] = defaultdict(lambda: defaultdict(list))
     mediating: dict[str, list[str]] = defaultdict(list)
     excluded: dict[str, set[str]] = defaultdict(set)
     absent: dict[str, set[str]] = defaultdict(set)
-    for p in in_force:
+    for p in now:
         if p.status is ParticipationStatus.TOOK_PART:
             roles[p.process][p.role].append(p.actor)
             if p.role in MEDIATING:
@@ -243,7 +244,7 @@ def snapshot_fields(t: Timeline, d: PartialDate, possibly: bool) -> dict[str, An
         elif p.status in ABSENT:
             absent[p.process].add(p.actor)
     return {
-        "participations": tuple(in_force),
+        "participations": tuple(now),
         "participants": {
             process: {role: tuple(dict.fromkeys(actors)) for role, actors in by_role.items()}
             for process, by_role in roles.items()

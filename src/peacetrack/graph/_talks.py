@@ -93,7 +93,7 @@ def add_talks(g: nx.MultiDiGraph, t: Timeline, d: PartialDate | None, possibly: 
     keeps its per-round ``mediates`` edges there and is not repeated here."""
     for process in t.processes:
         g.add_node(process.id, kind="process", name=process.name, type="")
-    found = queries.all_participations(t) if d is None else queries._in_force(t, d, possibly)
+    found = queries.all_participations(t) if d is None else queries.in_force(t, d, possibly)
     for p in found:
         if p.id not in t:  # a Process.mediator, drawn per round already
             continue
