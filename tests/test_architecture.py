@@ -27,7 +27,10 @@ LAYERS: list[set[str]] = [
     {"records"},
     {"_display", "_claims", "_html"},
     {"events"},
-    {"_index", "_timeline_rules", "_snapshot"},
+    {"_participation_rules"},
+    {"_index", "_timeline_rules"},
+    {"_participation_queries"},
+    {"_snapshot"},
     {"timeline"},
     {"io", "graph", "schema", "testing"},
     {"interop", "plot", "datasets", "tables"},
@@ -40,7 +43,7 @@ RANK = {part: rank for rank, parts in enumerate(LAYERS) for part in parts}
 
 # ``Period`` lives in its own module but belongs to the dates layer (dates re-exports
 # it; it reads PartialDate), so the two are one part.
-_SAME_PART = {"_period": "dates"}
+_SAME_PART = {"_period": "dates", "_participation": "records"}
 
 
 def _part(module: str) -> str:
@@ -114,7 +117,7 @@ def test_the_layers_named_here_are_the_layers_the_docs_draw() -> None:
     page = (SRC.parents[1] / "docs" / "architecture.md").read_text(encoding="utf-8")
     for parts in LAYERS:
         for part in parts - {"__main__", "__init__", "_version", "tables", "importers", "scale"}:
-            if part in ("_edtf", "_dateparts"):  # the dates layer's private helpers
+            if part in ("_edtf", "_dateparts", "_participation_rules", "_participation_queries"):
                 continue
             if (SRC / f"{part}.py").exists() or (SRC / part).is_dir():
                 assert f"`{part}`" in page, f"docs/architecture.md does not place {part}"

@@ -6,7 +6,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from peacetrack import PartialDate, Party, Relation, Timeline, graph
+from peacetrack import PartialDate, Party, Period, Relation, Timeline, graph
 from peacetrack.graph._in_force import designated, live
 from peacetrack.testing import partial_dates, timelines
 
@@ -35,7 +35,11 @@ def _counts(t: Timeline, record_id: str, d: PartialDate, possibly: bool) -> bool
     record = t[record_id]
     if record.record_type == "designation":
         return designated(record, d, possibly)  # type: ignore[arg-type]
+    if record.record_type == "agreement":  # a signatory's edge: from the agreement's date on
+        return live(Period(record.date), d, possibly)  # type: ignore[attr-defined]
     period = getattr(record, "period", None)
+    if record.record_type == "participation" and period is None and record.round is not None:  # type: ignore[attr-defined]
+        period = t[record.round].period  # type: ignore[attr-defined]  # the round's days
     return period is None or live(period, d, possibly)
 
 

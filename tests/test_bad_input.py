@@ -215,10 +215,10 @@ CASES: list[tuple[str, Callable[[], str | bytes], type[PeacetrackError], list[Ex
     ("top-level-null", raw("null"), LoadError, ["JSON object at the top level"]),
     ("repeated-top-level-key", raw('{"peacetrack": "1", "records": [], "records": []}'), LoadError, ["'records' given more than once"]),
     # -- versions
-    ("missing-version", document_with(peacetrack=_DROP), LoadError, ["missing the format version", '"peacetrack": "1"']),
+    ("missing-version", document_with(peacetrack=_DROP), LoadError, ["missing the format version", '"peacetrack": "2"']),
     ("version-not-string", document_with(peacetrack=1), LoadError, ["must be a string"]),
-    ("newer-major-version", document_with(peacetrack="2"), LoadError, ["format version 2", "version 1"]),
-    ("newer-minor-version", document_with(peacetrack="1.1"), LoadError, ["format version 1.1", "version 1"]),
+    ("newer-major-version", document_with(peacetrack="3"), LoadError, ["format version 3", "version 2"]),
+    ("newer-minor-version", document_with(peacetrack="2.1"), LoadError, ["format version 2.1", "version 2"]),
     ("unknown-version", document_with(peacetrack="banana"), LoadError, ["unknown format version 'banana'"]),
     ("version-zero", document_with(peacetrack="0"), LoadError, ["unknown format version '0'"]),
     ("records-missing", document_with(records=_DROP), LoadError, ['missing "records"']),

@@ -168,7 +168,7 @@ def test_validate_good_file(good_file: Path) -> None:
     result = run("validate", str(good_file))
     assert result.returncode == 0
     assert result.stdout.startswith("OK:")
-    assert "97 records" in result.stdout
+    assert "109 records" in result.stdout
 
 
 def test_validate_bundled(capsys: pytest.CaptureFixture[str]) -> None:

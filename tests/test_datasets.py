@@ -8,6 +8,8 @@ from importlib import resources
 import pytest
 
 from peacetrack import (
+    Agreement,
+    Ceasefire,
     Claim,
     Incident,
     Membership,
@@ -20,7 +22,7 @@ from peacetrack import (
     days_between,
 )
 from peacetrack.datasets import geneva_2016
-from peacetrack.io import dumps, loads
+from peacetrack.io import FORMAT_VERSION, dumps, loads
 
 
 @pytest.fixture(scope="module")
@@ -41,7 +43,7 @@ def test_cached_and_immutable(t: Timeline) -> None:
 def test_the_file_is_in_the_fixed_format() -> None:
     text = resources.files("peacetrack.datasets").joinpath("geneva_2016.json").read_text("utf-8")
     doc = json.loads(text)
-    assert doc["peacetrack"] == "1"
+    assert doc["peacetrack"] == FORMAT_VERSION == "2"
     assert all({"type", "id", "sources"} <= set(r) for r in doc["records"])
 
 
@@ -54,8 +56,40 @@ def test_round_trips_through_io(t: Timeline) -> None:
 
 def test_one_un_mediated_process(t: Timeline) -> None:
     (process,) = t.processes
-    assert process.mediator == "de-mistura"
+    assert process.mediator is None  # the mediation is a participation, with its dates
+    assert t.mediators(process.id) == ("de-mistura",)
     assert "Geneva" in process.name
+
+
+def test_on_1_march_2016_de_mistura_mediates_and_the_pyd_is_left_out(t: Timeline) -> None:
+    s = t.at("2016-03-01")
+    assert s.mediators == {"geneva-2016": ("de-mistura",)}
+    assert s.excluded_from_talks == {"geneva-2016": frozenset({"pyd"})}
+    assert s.boycotting == {}
+    assert [a.id for a in s.agreements_in_force] == [
+        "unsc-2254",
+        "issg-munich-statement",
+        "us-russia-joint-statement",
+        "unsc-2268",
+    ]
+    assert t.at("2016-04-20").boycotting == {"geneva-2016": frozenset({"hnc"})}
+
+
+def test_the_ceasefire_is_linked_to_the_statement_that_set_it_up(t: Timeline) -> None:
+    ceasefire = t["cessation-of-hostilities"]
+    assert isinstance(ceasefire, Ceasefire)
+    assert ceasefire.agreement == "us-russia-joint-statement"
+    assert ceasefire.brokers == ("us", "russia")
+    endorsed_by = [a.id for a in t.agreements() if ceasefire.agreement in a.endorses]
+    assert endorsed_by == ["unsc-2268"]
+    mandate = t["unsc-2254"]
+    assert isinstance(mandate, Agreement)
+    assert mandate.process == "geneva-2016"
+    assert str(mandate.date) == "2015-12-18"
+    for agreement in t.agreements():
+        assert agreement.sources, agreement.id
+        cited = [t[s] for s in agreement.sources]
+        assert all(getattr(s, "url", None) for s in cited), agreement.id
 
 
 def test_three_proximity_rounds_with_sourced_days(t: Timeline) -> None:
@@ -145,6 +179,7 @@ def test_positions_on_sequencing_and_assad(t: Timeline) -> None:
 
 def test_parties(t: Timeline) -> None:
     assert {p.id for p in t.parties} == {
+        "pyd",
         "russia",
         "turkey",
         "us",

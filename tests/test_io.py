@@ -116,7 +116,7 @@ def test_records_keep_their_order_and_keys_their_field_order() -> None:
     t = sample()
     document = json.loads(io.dumps(t))
     assert next(iter(document)) == "peacetrack"
-    assert document["peacetrack"] == io.FORMAT_VERSION == "1"
+    assert document["peacetrack"] == io.FORMAT_VERSION == "2"
     assert [r["id"] for r in document["records"]] == [r.id for r in t.records]
     party = document["records"][1]
     assert list(party) == ["type", "id", "name", "kind", "sources"]
@@ -170,7 +170,7 @@ def test_dumps_is_deterministic_and_indent_is_honoured() -> None:
     one_line = io.dumps(t, indent=None)
     assert "\n" not in one_line
     assert io.loads(one_line) == t
-    assert io.dumps(Timeline()) == '{\n  "peacetrack": "1",\n  "records": []\n}'
+    assert io.dumps(Timeline()) == '{\n  "peacetrack": "2",\n  "records": []\n}'
 
 
 def test_non_ascii_text_is_written_as_is() -> None:
@@ -232,7 +232,7 @@ def test_the_schema_is_a_valid_draft_2020_12_schema() -> None:
     jsonschema.Draft202012Validator.check_schema(io.SCHEMA)
     assert io.SCHEMA["$schema"] == "https://json-schema.org/draft/2020-12/schema"
     assert io.SCHEMA["properties"]["peacetrack"] == {
-        "const": io.FORMAT_VERSION,
+        "enum": ["1", io.FORMAT_VERSION],
         "description": "The format version.",
     }
 

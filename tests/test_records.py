@@ -18,6 +18,7 @@ from peacetrack import testing
 from peacetrack.dates import PartialDate, Period
 from peacetrack.errors import PeacetrackError, ValidationError
 from peacetrack.records import (
+    Agreement,
     Ceasefire,
     Claim,
     Delegation,
@@ -26,6 +27,7 @@ from peacetrack.records import (
     Incident,
     Issue,
     Membership,
+    Participation,
     Party,
     PartyKind,
     Person,
@@ -507,6 +509,8 @@ RECORD_STRATEGIES: dict[str, Callable[[], st.SearchStrategy[Any]]] = {
     "relation": testing.relations,
     "incident": testing.incidents,
     "claim": testing.claims,
+    "participation": testing.participations,
+    "agreement": testing.agreements,
 }
 
 
@@ -645,6 +649,14 @@ TARGETS: dict[str, set[str]] = {
     "source": {"party"},
     "target": {"party"},
     "claimant": {"party", "person"},
+    "agreement": {"agreement"},
+    "brokers": {"party", "person"},
+    "actor": {"party", "person", "delegation"},
+    "round": {"round"},
+    "signatories": {"party", "person", "delegation"},
+    "endorses": {"agreement"},
+    "amends": {"agreement"},
+    "supersedes": {"agreement"},
 }
 
 
@@ -683,6 +695,10 @@ def check_consistent(records: list[Record], *, ordered: bool = True) -> None:
             assert record.source != record.target
         if isinstance(record, Designation):
             assert record.party != record.by
+        if isinstance(record, Participation | Agreement) and record.round is not None:
+            in_round = by_id[record.round]
+            assert isinstance(in_round, Round)
+            assert in_round.process == record.process
 
 
 @settings(max_examples=200)

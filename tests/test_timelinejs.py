@@ -72,7 +72,7 @@ def test_one_slide_per_dated_record_in_order_with_groups() -> None:
     assert sorted(e["unique_id"] for e in doc["events"]) == sorted(_dated(t))
     starts = [t[e["unique_id"]] for e in doc["events"]]
     firsts = [
-        (r.period.start if hasattr(r, "period") else r.date).sort_key()  # type: ignore[attr-defined]
+        (r.date if hasattr(r, "date") else r.period.start).sort_key()  # type: ignore[attr-defined]
         for r in starts
     ]
     assert firsts == sorted(firsts)

@@ -23,6 +23,8 @@ from peacetrack.errors import (
 )
 from peacetrack.events import Event, EventKind
 from peacetrack.records import (
+    Agreement,
+    AgreementKind,
     Ceasefire,
     Claim,
     ClaimValue,
@@ -34,6 +36,9 @@ from peacetrack.records import (
     Issue,
     Link,
     Membership,
+    Participation,
+    ParticipationRole,
+    ParticipationStatus,
     Party,
     PartyKind,
     Person,
@@ -47,11 +52,15 @@ from peacetrack.records import (
     Round,
     RoundFormat,
     RoundOutcome,
+    Signatory,
+    SignatoryRole,
     Source,
 )
 from peacetrack.timeline import Snapshot, Timeline
 
 __all__ = [
+    "Agreement",
+    "AgreementKind",
     "Ceasefire",
     "Claim",
     "ClaimValue",
@@ -69,6 +78,9 @@ __all__ = [
     "LoadError",
     "Membership",
     "PartialDate",
+    "Participation",
+    "ParticipationRole",
+    "ParticipationStatus",
     "Party",
     "PartyKind",
     "PeacetrackError",
@@ -87,6 +99,8 @@ __all__ = [
     "RoundFormat",
     "RoundOutcome",
     "SaveError",
+    "Signatory",
+    "SignatoryRole",
     "Snapshot",
     "Source",
     "Timeline",

@@ -12,7 +12,7 @@ import textwrap
 from collections.abc import Sequence
 from typing import Any
 
-from peacetrack._display import RELATION_VERBS, Words, claim_sentence, sentence
+from peacetrack._display import RELATION_VERBS, STATUS_VERBS, Words, claim_sentence, sentence
 from peacetrack._display import claim_value as _value
 from peacetrack._display import display_name as _name
 from peacetrack.events import Event, EventKind
@@ -39,6 +39,9 @@ _KIND_LABELS = {
     EventKind.DESIGNATION: "designation",
     EventKind.INCIDENT: "incident",
     EventKind.CLAIM: "claim",
+    EventKind.PARTICIPATION_BEGAN: "talks",
+    EventKind.PARTICIPATION_ENDED: "talks ends",
+    EventKind.AGREEMENT: "agreement",
 }
 DISPUTED = "disputed"
 """The kind shown for a claim that other claims contradict."""
@@ -46,6 +49,9 @@ DISPUTED = "disputed"
 
 def _claim_line(t: Timeline, claim: Claim) -> str:
     return claim_sentence(claim, Words(t))
+
+
+# -- participations and agreements (one block, for the registry-driven port) -------------
 
 
 def _contested_ids(t: Timeline) -> set[str]:
@@ -85,10 +91,10 @@ def _header(t: Timeline, width: int) -> list[str]:
     for process in t.processes:
         lines.append(process.name)
         lines.append("=" * min(len(process.name), width))
-        if process.mediator is not None:
-            roles = sorted({m.role for m in t.memberships if m.person == process.mediator})
+        for mediator in t.mediators(process.id):
+            roles = sorted({m.role for m in t.memberships if m.person == mediator})
             role = f" ({', '.join(roles)})" if roles else ""
-            lines.append(f"Mediator: {_name(t, process.mediator)}{role}")
+            lines.append(f"Mediator: {_name(t, mediator)}{role}")
         rounds = sorted((r for r in t.rounds if r.process == process.id), key=lambda r: r.number)
         rows = []
         for r in rounds:
@@ -183,6 +189,7 @@ def timeline_json(t: Timeline) -> dict[str, Any]:
                 "id": p.id,
                 "name": p.name,
                 "mediator": p.mediator,
+                "mediators": list(t.mediators(p.id)),
                 "rounds": [
                     {
                         "id": r.id,
@@ -288,7 +295,34 @@ def snapshot_text(t: Timeline, s: Snapshot, width: int) -> str:
             for r in s.relations
         ],
     )
+    section(
+        "Who takes part in the talks",
+        [
+            (f"  {_name(t, process)}", role.value.replace("_", "-"), _names(t, actors))
+            for process, by_role in s.participants.items()
+            for role, actors in by_role.items()
+        ],
+    )
+    section(
+        "Excluded from or staying away from the talks",
+        list(
+            dict.fromkeys(  # one row per actor and status, whatever the roles
+                (f"  {_name(t, p.process)}", _name(t, p.actor), STATUS_VERBS[p.status])
+                for p in s.participations
+                if p.actor in s.excluded_from_talks.get(p.process, ())
+                or p.actor in s.boycotting.get(p.process, ())
+            )
+        ),
+    )
+    section(
+        "Agreements in force",
+        [(f"  {a.date}", a.name, a.kind.value.replace("_", " ")) for a in s.agreements_in_force],
+    )
     return "\n".join(lines).rstrip()
+
+
+def _names(t: Timeline, ids: Sequence[str]) -> str:
+    return ", ".join(_name(t, i) for i in ids)
 
 
 def snapshot_json(s: Snapshot) -> dict[str, Any]:
@@ -305,4 +339,13 @@ def snapshot_json(s: Snapshot) -> dict[str, Any]:
         "excluded": sorted(s.excluded),
         "designations": [g.id for g in s.designations],
         "relations": [r.id for r in s.relations],
+        "participations": [p.id for p in s.participations],
+        "participants": {
+            process: {role.value: list(actors) for role, actors in by_role.items()}
+            for process, by_role in s.participants.items()
+        },
+        "mediators": {k: list(v) for k, v in s.mediators.items()},
+        "excluded_from_talks": {k: sorted(v) for k, v in s.excluded_from_talks.items()},
+        "boycotting": {k: sorted(v) for k, v in s.boycotting.items()},
+        "agreements_in_force": [a.id for a in s.agreements_in_force],
     }

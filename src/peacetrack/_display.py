@@ -19,6 +19,7 @@ from collections.abc import Callable
 from typing import Any, Protocol
 
 from peacetrack.records import (
+    Agreement,
     Ceasefire,
     Claim,
     Delegation,
@@ -26,6 +27,8 @@ from peacetrack.records import (
     Incident,
     Issue,
     Membership,
+    Participation,
+    ParticipationStatus,
     Party,
     Person,
     Position,
@@ -41,6 +44,7 @@ __all__ = [
     "NAMES",
     "RELATION_VERBS",
     "SENTENCES",
+    "STATUS_VERBS",
     "Lookup",
     "Words",
     "claim_sentence",
@@ -135,6 +139,8 @@ NAMES: dict[type[Record], Callable[[Lookup, Any], str]] = {
     ),
     Incident: lambda t, r: f"{r.kind} in {r.place}, {r.date}",
     Claim: lambda t, r: f"{display_name(t, r.claimant)}: {r.predicate} = {claim_value(t, r)}",
+    Agreement: _by_name,
+    Participation: lambda t, r: f"{display_name(t, r.actor)} ({_role(r.role)})",
 }
 """How each record type is named, by class."""
 
@@ -198,6 +204,37 @@ def claim_sentence(r: Claim, w: Words = _IDS) -> str:
     return f"{w.name(r.claimant)} (on {w.name(r.about)}): {r.predicate} = {w.value(r)}{quote}"
 
 
+def _role(role: Any) -> str:
+    return str(role.value).replace("_", "-")
+
+
+STATUS_VERBS = {
+    ParticipationStatus.INVITED: "invited",
+    ParticipationStatus.TOOK_PART: "takes part",
+    ParticipationStatus.BOYCOTTED: "boycotts the talks",
+    ParticipationStatus.SUSPENDED: "suspends its participation",
+    ParticipationStatus.WALKED_OUT: "walks out",
+    ParticipationStatus.EXCLUDED: "excluded from the talks",
+}
+"""What a participation's status says of its actor."""
+
+
+def _participation(r: Participation, first: bool, w: Words) -> str:
+    where = w.name(r.round) if r.round else w.name(r.process)
+    if w.several_processes and r.round:
+        where += f" of {w.name(r.process)}"
+    role = "" if r.role.value == "participant" else f" as {_role(r.role)}"
+    ended = "" if first else " (ended)"
+    because = f": {r.reason}" if r.reason and first else ""
+    return f"{w.name(r.actor)} {STATUS_VERBS[r.status]}{role}, {where}{ended}{because}"
+
+
+def _agreement(r: Agreement, w: Words) -> str:
+    signed = ", ".join(w.name(s.actor) for s in r.signatories)
+    by = f"; signed by {signed}" if signed else ""
+    return f"{r.name} ({r.kind.value.replace('_', ' ')}){by}"
+
+
 def _ended(first: bool) -> str:
     return "" if first else " (ended)"
 
@@ -217,6 +254,8 @@ SENTENCES: dict[type[Record], Callable[[Any, bool, Words], str]] = {
     Designation: lambda r, first, w: f"{w.name(r.by)} designates {w.name(r.party)}: {r.label}",
     Incident: lambda r, first, w: incident_sentence(r),
     Claim: lambda r, first, w: claim_sentence(r, w),
+    Participation: _participation,
+    Agreement: lambda r, first, w: _agreement(r, w),
 }
 """What each dated record type's events say, by class: ``(record, first, words)``,
 where ``first`` is true for the event that opens a period (or the only event)."""

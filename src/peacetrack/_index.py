@@ -66,16 +66,19 @@ _RANK = {kind: i for i, kind in enumerate(_KINDS)}
 _SPANS = SPANS
 _SPAN_CODE = {span: code for code, span in enumerate(_SPANS)}
 # A packed key: earliest day, span class (4 bits), instant of the time of day
-# (18 bits, 0 without one), qualifiers (2 bits), event kind (4 bits).
-_LO_SHIFT = 28
-_SPAN_SHIFT = 24
+# (18 bits, 0 without one), qualifiers (2 bits), event kind (enough bits for every
+# EventKind). The date's parts are read through its public sort_key().
+_RANK_BITS = max(4, (len(_KINDS) - 1).bit_length())
+_RANK_MASK = (1 << _RANK_BITS) - 1
+_SPAN_SHIFT = _RANK_BITS + 2 + 18
+_LO_SHIFT = _SPAN_SHIFT + 4
 
 
 def _pack(date: PartialDate, rank: int) -> int:
-    lo = date._lo
-    qual = (date.uncertain << 1) | date.approximate
-    code = _SPAN_CODE[date._hi - lo]
-    return (((((lo << 4) | code) << 18 | date._instant) << 2 | qual) << 4) | rank
+    lo, hi, instant, uncertain, approximate = date.sort_key()
+    code = _SPAN_CODE[hi - lo]
+    qual = (uncertain << 1) | approximate
+    return (((((lo << 4) | code) << 18 | instant) << 2 | qual) << _RANK_BITS) | rank
 
 
 class EventIndex:
@@ -103,7 +106,7 @@ class EventIndex:
         self.records = list(map(owners.__getitem__, order))
         del owners, order
         # Per span class: the earliest days (ascending) and the global positions.
-        spans = [(key >> _SPAN_SHIFT) & 15 for key in sorted_keys]
+        spans = [(key >> _SPAN_SHIFT) & 15 for key in sorted_keys]  # 4 bits of span class
         self._groups: list[tuple[int, array[int], array[int]]] = []
         for code in sorted(set(spans)):
             positions = array(
@@ -117,13 +120,15 @@ class EventIndex:
 
     def event(self, position: int) -> Event:
         """The event at ``position`` in event order."""
-        return make_event(self.records[position], _KINDS[self.keys[position] & 15], self.words)
+        kind = _KINDS[self.keys[position] & _RANK_MASK]
+        return make_event(self.records[position], kind, self.words)
 
     def events(self, positions: Iterable[int]) -> tuple[Event, ...]:
         """The events at these positions."""
         keys, records, kinds, words = self.keys, self.records, _KINDS, self.words
         if not FAST_PATHS:
-            return tuple(make_event(records[p], kinds[keys[p] & 15], words) for p in positions)
+            mask = _RANK_MASK
+            return tuple(make_event(records[p], kinds[keys[p] & mask], words) for p in positions)
         found: list[Event] = []
         add = found.append
         incident, claim = EventKind.INCIDENT, EventKind.CLAIM
@@ -136,7 +141,7 @@ class EventIndex:
             elif cls is Claim:
                 add(_fast_event(record.date, claim, record.id, claim_sentence(record, words)))
             else:
-                add(make_event(record, kinds[keys[p] & 15], words))
+                add(make_event(record, kinds[keys[p] & _RANK_MASK], words))
         return tuple(found)
 
     def within(self, lo: int, hi: int) -> list[int]:
@@ -162,23 +167,13 @@ def _group_keys(
     if not group:
         return [], []
     cls = type(group[0])
-    codes = _SPAN_CODE
     # The two record types that make up most corpora take a short path.
     if FAST_PATHS and (cls is Incident or cls is Claim):
         rank = _RANK[EventKind.INCIDENT if cls is Incident else EventKind.CLAIM]
         owners: Sequence[Any] = (
             group if cls is Incident else [r for r in group if r.date is not None]  # type: ignore[attr-defined]
         )
-        dates = [r.date for r in owners]
-        keys = [
-            (
-                ((((d._lo << 4) | codes[d._hi - d._lo]) << 18 | d._instant) << 2)
-                | (d.uncertain << 1 | d.approximate)
-            )
-            << 4
-            | rank
-            for d in dates
-        ]
+        keys = [_pack(r.date, rank) for r in owners]
         return keys, owners
     keys, others = [], []
     for record in group:

@@ -11,9 +11,19 @@ from collections import defaultdict
 from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from peacetrack import _html
+from peacetrack import _html, _participation_queries
 from peacetrack.dates import PartialDate, Period
-from peacetrack.records import Ceasefire, Designation, Membership, Position, Relation, Round
+from peacetrack.records import (
+    Agreement,
+    Ceasefire,
+    Designation,
+    Membership,
+    Participation,
+    ParticipationRole,
+    Position,
+    Relation,
+    Round,
+)
 
 if TYPE_CHECKING:
     from peacetrack.timeline import Timeline
@@ -30,6 +40,12 @@ _PARTS = (
     "excluded",
     "designations",
     "relations",
+    "participations",
+    "participants",
+    "mediators",
+    "excluded_from_talks",
+    "boycotting",
+    "agreements_in_force",
 )
 
 
@@ -61,6 +77,14 @@ class Snapshot:
         Designations made by then.
     relations
         Relations between parties in force.
+    participations, participants, mediators
+        Participations in force; process id -> role -> actors taking part; process id
+        -> its mediators taking part.
+    excluded_from_talks, boycotting
+        Process id -> the actors excluded from its talks; those who boycott, suspend
+        their participation or walk out.
+    agreements_in_force
+        Agreements in force.
     """
 
     __slots__ = ("_parts", "_timeline", "date", "possibly", "throughout")
@@ -144,6 +168,47 @@ class Snapshot:
     def relations(self) -> tuple[Relation, ...]:
         """Relations between parties in force."""
         return self._part("relations", lambda: self._in_force(Relation))
+
+    def _talks(self) -> dict[str, Any]:
+        return self._part(
+            "talks",
+            lambda: _participation_queries.snapshot_fields(
+                self._timeline, self.date, self.possibly, self.throughout
+            ),
+        )
+
+    @property
+    def participations(self) -> tuple[Participation, ...]:
+        """Participations in force (their own period, their round's, or, undated, the
+        whole process), a ``Process.mediator`` as one too."""
+        return self._talks()["participations"]  # type: ignore[no-any-return]
+
+    @property
+    def participants(self) -> Mapping[str, Mapping[ParticipationRole, tuple[str, ...]]]:
+        """Process id -> role -> the ids of the actors who take part in that role."""
+        return self._talks()["participants"]  # type: ignore[no-any-return]
+
+    @property
+    def mediators(self) -> Mapping[str, tuple[str, ...]]:
+        """Process id -> the ids of its mediators and co-mediators who take part."""
+        return self._talks()["mediators"]  # type: ignore[no-any-return]
+
+    @property
+    def excluded_from_talks(self) -> Mapping[str, frozenset[str]]:
+        """Process id -> the ids of the actors excluded from its talks."""
+        return self._talks()["excluded_from_talks"]  # type: ignore[no-any-return]
+
+    @property
+    def boycotting(self) -> Mapping[str, frozenset[str]]:
+        """Process id -> the ids of those who boycott, suspend their participation or
+        walk out."""
+        return self._talks()["boycotting"]  # type: ignore[no-any-return]
+
+    @property
+    def agreements_in_force(self) -> tuple[Agreement, ...]:
+        """Agreements in force (their period, or from their date on until an agreement
+        that supersedes them is adopted)."""
+        return self._talks()["agreements_in_force"]  # type: ignore[no-any-return]
 
     def _key(self) -> tuple[Any, ...]:
         parts = (getattr(self, name) for name in _PARTS)

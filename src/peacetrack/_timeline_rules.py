@@ -19,6 +19,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from operator import attrgetter
 
 from peacetrack._fast import FAST_PATHS
+from peacetrack._participation_rules import participation_problems
 from peacetrack._registry import Reference, Shape, references_of
 from peacetrack.errors import Problem
 from peacetrack.records import Membership, Record, Resignation, Round
@@ -159,12 +160,14 @@ def references_ok(
 def rule_problems(
     by_id: Mapping[str, Record], by_type: Mapping[str, Iterable[Record]]
 ) -> Iterator[Problem]:
-    """Cross-record rules: resignations, round numbers, round delegations."""
+    """Cross-record rules: resignations, round numbers, round delegations,
+    participations and agreements."""
     yield from _resignation_problems(by_id, by_type.get("resignation", ()))
     yield from _round_problems(by_id, by_type.get("round", ()))
     yield from _identifier_problems(
         itertools.chain(by_type.get("party", ()), by_type.get("person", ()))
     )
+    yield from participation_problems(by_id, by_type)
 
 
 def _identifier_problems(records: Iterable[Record]) -> Iterator[Problem]:

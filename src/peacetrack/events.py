@@ -1,7 +1,8 @@
 """Events: the dated moments a timeline's records imply, in one chronological stream.
 
 A record becomes zero, one or two events: a round opens and closes, a member joins
-and resigns, a ceasefire begins and ends, an incident happens, a claim is made. A
+and resigns, a ceasefire begins and ends, a participation (dated) begins and ends, an
+agreement is adopted, an incident happens, a claim is made. A
 record without a date (an undated claim, say) has no event; it is still in the
 timeline and answers every other query.
 
@@ -26,11 +27,13 @@ from peacetrack._display import Words, sentence
 from peacetrack._fast import FAST_PATHS
 from peacetrack.dates import PartialDate
 from peacetrack.records import (
+    Agreement,
     Ceasefire,
     Claim,
     Designation,
     Incident,
     Membership,
+    Participation,
     Position,
     Record,
     Relation,
@@ -46,14 +49,17 @@ class EventKind(enum.Enum):
 
     ROUND_OPENED = "round_opened"
     MEMBER_JOINED = "member_joined"
+    PARTICIPATION_BEGAN = "participation_began"
     POSITION_STATED = "position_stated"
     RELATION_BEGAN = "relation_began"
     CEASEFIRE_BEGAN = "ceasefire_began"
     DESIGNATION = "designation"
+    AGREEMENT = "agreement"
     INCIDENT = "incident"
     CLAIM = "claim"
     MEMBER_RESIGNED = "member_resigned"
     MEMBER_LEFT = "member_left"
+    PARTICIPATION_ENDED = "participation_ended"
     POSITION_ENDED = "position_ended"
     RELATION_ENDED = "relation_ended"
     CEASEFIRE_ENDED = "ceasefire_ended"
@@ -99,6 +105,7 @@ _POINT: dict[type[Record], EventKind] = {
     Claim: EventKind.CLAIM,
     Designation: EventKind.DESIGNATION,
     Resignation: EventKind.MEMBER_RESIGNED,
+    Agreement: EventKind.AGREEMENT,
 }
 """Records with a ``date``: one event on it (none when the date is unknown)."""
 
@@ -108,9 +115,10 @@ _SPAN: dict[type[Record], tuple[EventKind, EventKind]] = {
     Position: (EventKind.POSITION_STATED, EventKind.POSITION_ENDED),
     Relation: (EventKind.RELATION_BEGAN, EventKind.RELATION_ENDED),
     Ceasefire: (EventKind.CEASEFIRE_BEGAN, EventKind.CEASEFIRE_ENDED),
+    Participation: (EventKind.PARTICIPATION_BEGAN, EventKind.PARTICIPATION_ENDED),
 }
 """Records with a ``period``: an event where it starts, and one where it ends (none
-while it is open)."""
+while it is open, none at all when the period is unknown)."""
 
 _STARTS = frozenset(pair[0] for pair in _SPAN.values())
 _ENDS = frozenset(pair[1] for pair in _SPAN.values())
@@ -137,8 +145,8 @@ def event_kinds(record: Record, resigned: Container[str] = frozenset()) -> tuple
     if point is not None:
         return () if record.date is None else (point,)  # type: ignore[attr-defined]
     pair = _SPAN.get(cls)
-    if pair is None:
-        return ()
+    if pair is None or record.period is None:  # type: ignore[attr-defined]
+        return ()  # an undated participation: no moment to tell
     kinds: tuple[EventKind, ...] = pair
     if record.period.end is None or (cls is Membership and record.id in resigned):  # type: ignore[attr-defined]
         kinds = pair[:1]

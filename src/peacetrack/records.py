@@ -77,6 +77,8 @@ from peacetrack.errors import Problem, ValidationError
 
 __all__ = [
     "RECORD_TYPES",
+    "Agreement",
+    "AgreementKind",
     "Ceasefire",
     "Claim",
     "ClaimValue",
@@ -88,6 +90,9 @@ __all__ = [
     "Issue",
     "Link",
     "Membership",
+    "Participation",
+    "ParticipationRole",
+    "ParticipationStatus",
     "Party",
     "PartyKind",
     "Person",
@@ -101,6 +106,8 @@ __all__ = [
     "Round",
     "RoundFormat",
     "RoundOutcome",
+    "Signatory",
+    "SignatoryRole",
     "Source",
     "register_record_type",
 ]
@@ -387,7 +394,11 @@ class Position(Record):
 @register_record_type("ceasefire")
 @attrs.frozen
 class Ceasefire(Record):
-    """A ceasefire: who is party to it, and who is excluded from it."""
+    """A ceasefire: who is party to it, and who is excluded from it.
+
+    ``agreement`` is the agreement that set it up, ``brokers`` the parties or people
+    who brokered it, ``area`` where it applies, in words ("all of Syria").
+    """
 
     name: str = attrs.field(metadata=TEXT)
     period: Period = attrs.field(converter=to_period, metadata=PERIOD)
@@ -397,6 +408,11 @@ class Ceasefire(Record):
         converter=_to_exclusions,
         metadata=ref_items("party", item="party", check=_check_exclusions),
     )
+    agreement: str | None = attrs.field(default=None, metadata=optional_ref("agreement"))
+    brokers: tuple[str, ...] = attrs.field(
+        default=(), converter=to_tuple, metadata=refs("party", "person")
+    )
+    area: str | None = attrs.field(default=None, metadata=OPTIONAL_TEXT)
 
     def _rules(self, record_id: str | None) -> Iterator[Problem]:
         # Only once both fields are well formed (their checks report them otherwise).
@@ -477,3 +493,16 @@ class Claim(Record):
         numeric = isinstance(self.value, int | float) and not isinstance(self.value, bool)
         if self.qualifier is not None and not numeric:
             yield Problem(record_id, "qualifier", f"bounds a number, but value is {self.value!r}")
+
+
+# The v2 record types live in their own module (this one is near its size limit); they
+# need Record, defined above, so they are imported last.
+from peacetrack._participation import (  # noqa: E402
+    Agreement,
+    AgreementKind,
+    Participation,
+    ParticipationRole,
+    ParticipationStatus,
+    Signatory,
+    SignatoryRole,
+)

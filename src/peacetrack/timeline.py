@@ -52,7 +52,7 @@ from typing import Any, TypeVar
 
 import attrs
 
-from peacetrack import _claims, _html, _index, _timeline_rules
+from peacetrack import _claims, _html, _index, _participation_queries, _timeline_rules
 from peacetrack._display import Words
 from peacetrack._registry import is_registered
 from peacetrack._snapshot import Snapshot
@@ -66,6 +66,7 @@ from peacetrack.errors import (
 )
 from peacetrack.events import Event, record_events
 from peacetrack.records import (
+    Agreement,
     Ceasefire,
     Claim,
     Delegation,
@@ -73,6 +74,9 @@ from peacetrack.records import (
     Incident,
     Issue,
     Membership,
+    Participation,
+    ParticipationRole,
+    ParticipationStatus,
     Party,
     Person,
     Position,
@@ -115,7 +119,10 @@ class Timeline:
         record of the wrong type (with the field that holds them), a resignation
         outside its membership or on another date than the membership's end, round
         numbers repeated within a process, a round whose delegations belong to
-        another process.
+        another process, a participation or agreement in a round of another
+        process (or a participation dated outside its round), an actor who takes
+        part and is excluded in one role over certainly overlapping periods, and
+        agreements that supersede each other in a cycle.
 
     Notes
     -----
@@ -306,6 +313,89 @@ class Timeline:
         """Claims, in chronological order (undated last)."""
         return self._view(Claim)
 
+    @property
+    def participations(self) -> tuple[Participation, ...]:
+        """Participation records, in chronological order (undated last). See
+        :meth:`participants` for who takes part, ``Process.mediator`` included."""
+        return self._view(Participation)
+
+    # -- who takes part, what is signed ------------------------------------------------
+
+    def participants(
+        self,
+        process: str,
+        *,
+        at: DateLike | None = None,
+        role: ParticipationRole | str | None = None,
+        status: ParticipationStatus | str | None = None,
+        possibly: bool = False,
+    ) -> tuple[Participation, ...]:
+        """The participations of a process, of any role and status unless asked.
+
+        With ``at=``, only those in force then (certainly, or with ``possibly=True``
+        possibly), by their effective period: their own, their round's when they
+        have none, the whole process when they have neither. A ``Process.mediator``
+        counts as an undated mediator participation that took part, with the id
+        ``"<process>/mediator"`` (it is not a record of the timeline). Ordered by
+        effective start, then id.
+
+        Raises
+        ------
+        UnknownIdError
+            If ``process`` is not a process of this timeline.
+        PeacetrackError
+            For a role or status that is not one, or a date that cannot be read.
+
+        Examples
+        --------
+        >>> from peacetrack import Participation, Party, Process
+        >>> t = Timeline([
+        ...     Party("pyd", "Democratic Union Party", "armed_group"),
+        ...     Party("un", "United Nations", "intergovernmental"),
+        ...     Process("geneva", "Geneva talks", "un"),
+        ...     Participation("pyd-out", "geneva", "pyd", "participant", "excluded",
+        ...                   "2016-01-29/2016-04-27"),
+        ... ])
+        >>> [(p.actor, p.status.value) for p in t.participants("geneva", at="2016-03-01")]
+        [('un', 'took_part'), ('pyd', 'excluded')]
+        >>> t.participants("geneva", at="2017-03-01", status="excluded")
+        ()
+        """
+        return _participation_queries.participants(self, process, at, role, status, possibly)
+
+    def mediators(
+        self, process: str, *, at: DateLike | None = None, possibly: bool = False
+    ) -> tuple[str, ...]:
+        """The ids of the actors who mediate a process (mediators and co-mediators
+        who took part), at a date or ever, in :meth:`participants` order.
+
+        Raises
+        ------
+        UnknownIdError
+            If ``process`` is not a process of this timeline.
+        """
+        return _participation_queries.mediators(self, process, at, possibly)
+
+    def agreements(
+        self,
+        *,
+        process: str | None = None,
+        at: DateLike | None = None,
+        possibly: bool = False,
+    ) -> tuple[Agreement, ...]:
+        """Agreements, in chronological order: of one process, or in force at a date.
+
+        An agreement is in force over its ``period`` when it has one, otherwise from
+        its date on; either way it ends when an agreement that supersedes it is
+        adopted. ``possibly`` reads partial dates as for :meth:`at`.
+
+        Raises
+        ------
+        UnknownIdError
+            If ``process`` is given and is not a process of this timeline.
+        """
+        return _participation_queries.agreements(self, process, at, possibly)
+
     # -- events ---------------------------------------------------------------------
 
     def _resigned(self) -> frozenset[str]:
@@ -367,8 +457,9 @@ class Timeline:
                 # and a process reached from its mediator for the rounds mediated.
                 if isinstance(record, Delegation | Membership):
                     todo.extend(referrers.get(record.id, ()))
-                elif isinstance(record, Process):
-                    todo.extend(r for r in referrers.get(record.id, ()) if isinstance(r, Round))
+                # A mediator takes part in the rounds it mediates.
+                elif isinstance(record, Participation | Process):
+                    ids.update(_participation_queries.mediated_rounds(self, record, record_id))
         return ids
 
     def involving(self, record_id: str) -> tuple[Event, ...]:
@@ -377,9 +468,10 @@ class Timeline:
         A party also stands for its delegations, a delegation for its
         memberships, and a membership for its resignation, so
         ``involving("hnc")`` includes its members joining and resigning (and the
-        rounds its delegation attended); a mediator stands for the rounds of the
-        processes it mediates. Source citations do not count as involvement (see
-        :meth:`citing`).
+        rounds its delegation attended). A mediator (by participation, or as a
+        process's ``mediator``) is involved in the rounds it mediated: those of the
+        process that may overlap its participation, or that one round. Source
+        citations do not count as involvement (see :meth:`citing`).
 
         Raises
         ------
@@ -445,6 +537,10 @@ class Timeline:
             if not isinstance(value, bool):
                 raise PeacetrackError(f"{flag} must be True or False, got {value!r}")
         lo, hi = _window(at)
+        if kind is Participation:
+            return tuple(_participation_queries.in_force(self, lo, hi, possibly, throughout))  # type: ignore[arg-type]
+        if kind is Agreement:
+            return _participation_queries.agreements(self, None, at, possibly, throughout)  # type: ignore[return-value]
         if kind is Designation:
             found: tuple[Any, ...] = self._designations_by(hi, possibly)
             if throughout:

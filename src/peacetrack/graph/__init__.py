@@ -44,12 +44,14 @@ from peacetrack.graph._questions import (
     excluded_from_all,
     link_between,
 )
+from peacetrack.graph._talks import agreement_network
 from peacetrack.graph._text import FORMATS, to_text
 from peacetrack.graph._views import ceasefire_exclusions, parties, round_topology
 
 __all__ = [
     "FORMATS",
     "Hop",
+    "agreement_network",
     "backers",
     "ceasefire_exclusions",
     "designated_in_coalitions",

@@ -10,6 +10,7 @@ import networkx as nx
 from peacetrack.dates import DateLike, PartialDate, Period
 from peacetrack.errors import UnknownIdError
 from peacetrack.graph._in_force import check_at, designations, edtf, in_force
+from peacetrack.graph._talks import add_talks, round_mediators
 from peacetrack.records import (
     Ceasefire,
     Delegation,
@@ -56,12 +57,29 @@ def parties(t: Timeline, at: DateLike | None = None, *, possibly: bool = False) 
     ============== =================================== ==============================
     relation kinds source party -> target party        (supports, allied_with, ...)
     member_of      person -> delegation's party        ``role``, ``delegation``
-    mediates       process mediator -> each party of a ``round``, ``process``
-                   delegation at a round
+    mediates       each mediator of a round (see       ``round``, ``process``
+                   :func:`round_topology`) -> each
+                   party of a delegation at it
     designated_by  designated party -> designator      ``label``
     party_to       party -> ceasefire                  ``reason`` (``""``)
     excluded_from  party -> ceasefire                  ``reason`` (``""`` if none given)
+    participation  actor -> process (a delegation's    ``role``, ``status``, ``actor``,
+    kinds          party for a delegation)             ``round``, ``reason``,
+                                                       ``throughout``
+    signed,        signatory -> agreement              ``actor``
+    witnessed,
+    guaranteed
     ============== =================================== ==============================
+
+    Participation kinds: ``mediates``, ``guarantees``, ``co_chairs``,
+    ``facilitates``, ``hosts``, ``observes``, ``takes_part_in`` for an actor who took
+    part in that role; else ``invited_to``, ``boycotts`` (boycotted, suspended or
+    walked out) or ``excluded_from_talks``. Processes (``kind="process"``) and
+    agreements (``kind="agreement"``, ``type`` the agreement kind, ``date``) are
+    nodes too. A participation's ``start``/``end`` are its effective period; an
+    undated one outside any round holds throughout its process: ``""``, ``""`` and
+    ``throughout=True``, and is in every ``at=`` view. A signatory's edge runs from
+    the agreement's date on.
 
     Every edge has ``kind``, ``record`` and ``start``/``end`` (EDTF, ``""`` when
     open or unknown): the period of the relation, membership, round or ceasefire;
@@ -132,22 +150,19 @@ def parties(t: Timeline, at: DateLike | None = None, *, possibly: bool = False) 
             **_bounds(membership.period),
         )
 
-    mediators = {p.id: p.mediator for p in t.processes}
     for round_ in in_force(t, Round, d, possibly):
-        mediator = mediators[round_.process]
-        if mediator is None:
-            continue
-        for party_id in dict.fromkeys(delegations[x].party for x in round_.delegations):
-            g.add_edge(
-                mediator,
-                party_id,
-                key=round_.id,
-                kind="mediates",
-                record=round_.id,
-                round=round_.id,
-                process=round_.process,
-                **_bounds(round_.period),
-            )
+        for mediator in round_mediators(t, round_):
+            for party_id in dict.fromkeys(delegations[x].party for x in round_.delegations):
+                g.add_edge(
+                    mediator,
+                    party_id,
+                    key=round_.id,
+                    kind="mediates",
+                    record=round_.id,
+                    round=round_.id,
+                    process=round_.process,
+                    **_bounds(round_.period),
+                )
 
     for designation in designations(t, d, possibly):
         g.add_edge(
@@ -163,6 +178,7 @@ def parties(t: Timeline, at: DateLike | None = None, *, possibly: bool = False) 
 
     for ceasefire in in_force(t, Ceasefire, d, possibly):
         _add_ceasefire(g, ceasefire, bipartite=False)
+    add_talks(g, t, d, possibly)
     return g
 
 
@@ -234,12 +250,14 @@ def round_topology(t: Timeline, round_id: str) -> nx.Graph:
     """Who talks to whom in one round.
 
     Nodes are the round's delegations (``kind="delegation"``, ``name`` the
-    delegation's name or else its party's, ``party``) and the process mediator if
-    there is one (``kind="mediator"``, ``name``). In a proximity round the mediator
-    shuttles: every edge is mediator -- delegation (``kind="mediates"``), a star,
-    and delegations are never linked to each other (with no mediator there are no
-    edges). In a direct round every pair of delegations is linked
-    (``kind="meets"``), and the mediator, if any, to each delegation. Every edge has
+    delegation's name or else its party's, ``party``) and the mediators in force
+    during the round (``kind="mediator"``, ``name``): the process's ``mediator`` and
+    the mediators and co-mediators who took part, in that round or over a period
+    that may overlap it. In a proximity round the mediators shuttle: every edge is
+    mediator -- delegation (``kind="mediates"``), a star around each mediator (a
+    co-mediated round has several hubs), and delegations are never linked to each
+    other (with no mediator there are no edges). In a direct round every pair of
+    delegations is linked (``kind="meets"``), and each mediator to each delegation. Every edge has
     ``record`` (the round id) and the round's ``start``/``end``.
 
     Parameters
@@ -278,8 +296,8 @@ def round_topology(t: Timeline, round_id: str) -> nx.Graph:
     process = t[round_.process]
     assert isinstance(process, Process)
     g = nx.Graph(round=round_.id, process=process.id, format=round_.format.value)
-    mediator = process.mediator
-    if mediator is not None:
+    hubs = round_mediators(t, round_)
+    for mediator in hubs:
         g.add_node(mediator, kind="mediator", name=_name(t, mediator))
     for delegation_id in round_.delegations:
         delegation = t[delegation_id]
@@ -287,7 +305,7 @@ def round_topology(t: Timeline, round_id: str) -> nx.Graph:
         name = delegation.name or _name(t, delegation.party)
         g.add_node(delegation_id, kind="delegation", name=name, party=delegation.party)
     edge = {"record": round_.id, **_bounds(round_.period)}
-    if mediator is not None:
+    for mediator in hubs:
         g.add_edges_from(((mediator, x) for x in round_.delegations), kind="mediates", **edge)
     if round_.format is RoundFormat.DIRECT:
         g.add_edges_from(itertools.combinations(round_.delegations, 2), kind="meets", **edge)

@@ -14,11 +14,13 @@ import attrs
 from peacetrack._display import display_name as name
 from peacetrack.dates import PartialDate, Period
 from peacetrack.records import (
+    Agreement,
     Ceasefire,
     Claim,
     Designation,
     Incident,
     Membership,
+    Participation,
     Position,
     Record,
     Relation,
@@ -32,6 +34,8 @@ from peacetrack.timeline import Timeline
 GROUPS = (
     "Rounds",
     "Ceasefires",
+    "Agreements",
+    "Participation",
     "Memberships",
     "Resignations",
     "Positions",
@@ -111,7 +115,15 @@ def _describe(t: Timeline, r: Record) -> Item | None:
         for e in r.exclusions:
             why = f" ({e.reason})" if e.reason else ""
             details.append(f"Excluded: {name(t, e.party)}{why}")
+        if r.area:
+            details.append(f"Area: {r.area}")
+        if r.brokers:
+            details.append(f"Brokered by: {_names(t, r.brokers)}")
+        if r.agreement:
+            details.append(f"Agreement: {name(t, r.agreement)}")
         return _span(r, "Ceasefires", r.period, f"Ceasefire: {r.name}", details)
+    if isinstance(r, Participation | Agreement):
+        return _describe_talks(t, r)
     if isinstance(r, Membership):
         headline = f"{name(t, r.person)}, {r.role}, {name(t, r.delegation)}"
         return _span(r, "Memberships", r.period, headline, [])
@@ -148,6 +160,36 @@ def _describe(t: Timeline, r: Record) -> Item | None:
             details.append(f"“{r.quote}”")
         return _point(r, "Claims", r.date, headline, details)
     return None
+
+
+# -- participations and agreements (one block, for the registry-driven port) -------------
+
+_STATUS_WORDS = {
+    "invited": "invited",
+    "took_part": "takes part",
+    "boycotted": "boycotts the talks",
+    "suspended": "suspends its participation",
+    "walked_out": "walks out",
+    "excluded": "excluded from the talks",
+}
+
+
+def _describe_talks(t: Timeline, r: Participation | Agreement) -> Item | None:
+    if isinstance(r, Agreement):
+        details = [f"Kind: {r.kind.value.replace('_', ' ')}"]
+        for s in r.signatories:
+            details.append(f"{s.role.value.capitalize()}: {name(t, s.actor)}")
+        if r.url:
+            details.append(f"Text: {r.url}")
+        return _point(r, "Agreements", r.date, r.name, details)
+    if r.period is None:
+        return None  # undated: nothing to place on a timeline
+    role = r.role.value.replace("_", "-")
+    headline = f"{name(t, r.actor)} {_STATUS_WORDS[r.status.value]} ({role}), {name(t, r.process)}"
+    details = [f"Reason: {r.reason}"] if r.reason else []
+    if r.round:
+        details.append(f"Round: {name(t, r.round)}")
+    return _span(r, "Participation", r.period, headline, details)
 
 
 def items(t: Timeline) -> Iterator[Item]:

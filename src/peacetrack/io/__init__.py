@@ -3,7 +3,7 @@
 A peacetrack file is one JSON object: the format version under ``"peacetrack"``
 first, then the records, in the timeline's order::
 
-    {"peacetrack": "1", "records": [
+    {"peacetrack": "2", "records": [
       {"type": "party", "id": "russia", "name": "Russia", "kind": "state"},
       {"type": "round", "id": "r3", "process": "geneva", "number": 3,
        "period": "2016-04-13/2016-04-27", "venue": "Geneva",
@@ -13,7 +13,9 @@ Each record's ``"type"`` is its :attr:`~peacetrack.records.Record.record_type`; 
 other keys are the record's fields, in field order (``sources`` last). Dates are EDTF
 strings, periods EDTF intervals (``..`` for an open end), enums their values. Fields
 equal to their default are left out when writing and accepted either way when
-reading. :data:`SCHEMA` is the JSON Schema (draft 2020-12) of the format.
+reading. :data:`SCHEMA` is the JSON Schema (draft 2020-12) of the format, for
+version 2 and the version 1 files this peacetrack still reads (migrated as
+``docs/files.md`` says).
 
 The guarantees:
 
@@ -42,7 +44,7 @@ Examples
 >>> t = Timeline([Party("russia", "Russia", "state")])
 >>> text = dumps(t, indent=None)
 >>> print(text[:60])
-{"peacetrack": "1", "records": [{"type": "party", "id": "rus
+{"peacetrack": "2", "records": [{"type": "party", "id": "rus
 >>> loads(text) == t
 True
 """
@@ -52,6 +54,7 @@ from __future__ import annotations
 # The package, one idea per module, each importing only those above it:
 #   _json      reading JSON text safely (size, depth, UTF-8, NaN, repeated keys)
 #   _convert   the cattrs converter: records to dicts and back, errors as problems
+#   _migrate   older format versions, rewritten record by record to the current one
 #   _document  the format version, the schema, dumps and loads
 #   _schema    the JSON Schema, derived from the record registry
 #   _write     writing one file safely: regular files only, atomic, no stale temp files

@@ -1,8 +1,9 @@
 """The peacetrack document: its version, its schema, and the text of a timeline.
 
-:func:`dumps` writes ``{"peacetrack": "1", "records": [...]}``; :func:`loads` reads
+:func:`dumps` writes ``{"peacetrack": "2", "records": [...]}``; :func:`loads` reads
 it back, collecting the problems of every record and then the timeline-wide ones
-before raising once.
+before raising once. Files of an older version are read through
+:mod:`peacetrack.io._migrate`.
 """
 
 from __future__ import annotations
@@ -27,12 +28,16 @@ from peacetrack.io._json import (
     parse,
     short,
 )
+from peacetrack.io._migrate import migrate
 from peacetrack.io._schema import build_schema
 from peacetrack.records import Record
 from peacetrack.timeline import Timeline, require_timeline
 
-FORMAT_VERSION: Final = "1"
-"""The version of the file format this peacetrack writes and reads."""
+FORMAT_VERSION: Final = "2"
+"""The version of the file format this peacetrack writes; it reads this one and every
+older one (``"1"``), migrated."""
+
+_READS = ", ".join(str(v) for v in range(1, int(FORMAT_VERSION))) + f" and {FORMAT_VERSION}"
 
 SCHEMA: Final[dict[str, Any]] = build_schema()
 """The JSON Schema (draft 2020-12) of the file format, as a dict.
@@ -44,7 +49,8 @@ that ids are unique and references resolve.
 """
 
 
-def _check_version(document: dict[str, Any]) -> None:
+def _check_version(document: dict[str, Any]) -> int:
+    """The major format version of ``document``, if this peacetrack reads it."""
     if "peacetrack" not in document:
         raise LoadError(
             f'missing the format version: expected "peacetrack": "{FORMAT_VERSION}" '
@@ -59,14 +65,14 @@ def _check_version(document: dict[str, Any]) -> None:
     match = re.fullmatch(r"(\d{1,9})(?:\.(\d{1,9}))?", version, re.ASCII)
     if match is None or int(match[1]) < 1:
         raise LoadError(
-            f"unknown format version {short(version)!r}; this peacetrack reads "
-            f"version {FORMAT_VERSION}"
+            f"unknown format version {short(version)!r}; this peacetrack reads versions {_READS}"
         )
     if (int(match[1]), int(match[2] or 0)) > (int(FORMAT_VERSION), 0):
         raise LoadError(
             f"the file is format version {version}, newer than version {FORMAT_VERSION} that "
             "this peacetrack reads; upgrade peacetrack to read it"
         )
+    return int(match[1])
 
 
 def _shorten(problem: Problem) -> Problem:
@@ -105,7 +111,7 @@ def dumps(t: Timeline, *, indent: int | None = 2) -> str:
     >>> from peacetrack import Person, Timeline
     >>> print(dumps(Timeline([Person("alloush", "Mohammed Alloush")])))
     {
-      "peacetrack": "1",
+      "peacetrack": "2",
       "records": [
         {
           "type": "person",
@@ -177,17 +183,18 @@ def loads(text: str | bytes, *, max_bytes: int = MAX_BYTES) -> Timeline:
     LoadError
         For input that is too large, not UTF-8, not JSON, nested more than
         :data:`MAX_DEPTH` deep, not a JSON object, or without a format version this
-        peacetrack reads.
+        peacetrack reads (version 1 files are read as version 2: see
+        ``docs/files.md``).
     ValidationError
         Listing every problem with the records, each with the record id (or
         ``records[i]`` when the record has no usable id) and the field.
 
     Examples
     --------
-    >>> t = loads('{"peacetrack": "1", "records": [{"type": "person", "id": "p", "name": "A"}]}')
+    >>> t = loads('{"peacetrack": "2", "records": [{"type": "person", "id": "p", "name": "A"}]}')
     >>> t["p"].name
     'A'
-    >>> loads('{"peacetrack": "1", "records": [{"type": "person", "id": "p", "nam": "A"}]}')
+    >>> loads('{"peacetrack": "2", "records": [{"type": "person", "id": "p", "nam": "A"}]}')
     Traceback (most recent call last):
     ...
     peacetrack.errors.ValidationError: 2 problems:
@@ -210,7 +217,7 @@ def _loads(text: str | bytes, max_bytes: int) -> Timeline:
         )
     if isinstance(document, JSONObject) and document.repeated:
         raise LoadError(f"key {document.repeated[0]!r} given more than once in the document")
-    _check_version(document)
+    major = _check_version(document)
     problems = [
         Problem(None, short(key), 'unknown top-level key; expected "peacetrack" and "records"')
         for key in document
@@ -221,6 +228,9 @@ def _loads(text: str | bytes, max_bytes: int) -> Timeline:
     raw_records = document["records"]
     if not isinstance(raw_records, list):
         raise LoadError(f'"records" must be a list of record objects, got {describe(raw_records)}')
+    if major < int(FORMAT_VERSION):
+        raw_records, migration_problems = migrate(raw_records, major, int(FORMAT_VERSION))
+        problems.extend(migration_problems)
     records: list[Record] = []
     failed: set[str] = set()
     fast = FastReader().read if FAST_PATHS else _no_fast_way

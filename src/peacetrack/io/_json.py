@@ -212,7 +212,7 @@ def parse(text: str | bytes, max_bytes: int) -> Any:
     """
     source = _decode(text, max_bytes)
     if not source.strip():
-        raise LoadError('empty input; expected a JSON object {"peacetrack": "1", "records": [...]}')
+        raise LoadError('empty input; expected a JSON object {"peacetrack": "2", "records": [...]}')
     if not _shallow(source) and (depth := _nesting(source)) > MAX_DEPTH:
         raise LoadError(f"arrays and objects nest {depth} deep; the limit is {MAX_DEPTH}")
     try:

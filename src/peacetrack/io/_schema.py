@@ -31,6 +31,14 @@ from peacetrack.records import ClaimValue, Record
 __all__ = ["build_schema"]
 
 _SHARED = ("id", "text", "ids", "texts", "date", "period", "scalar")
+
+
+def _kept(name: str) -> bool:
+    """A definition the shipped file keeps by hand: the shared ones, and those of
+    older format versions (``*_v1``), which are history and never change."""
+    return name in _SHARED or name.endswith("_v1")
+
+
 _NULL = {"type": "null"}
 
 
@@ -144,12 +152,15 @@ def build_schema(shipped: dict[str, Any] | None = None) -> dict[str, Any]:
     made = {**parts, **records}
     # The shipped file's order first (so regenerating it moves nothing), then new ones.
     defs = {
-        name: base["$defs"][name] if name in _SHARED else made[name]
+        name: base["$defs"][name] if _kept(name) else made[name]
         for name in base["$defs"]
-        if name in _SHARED or name in made
+        if _kept(name) or name in made
     }
     defs.update((name, schema) for name, schema in made.items() if name not in defs)
     defs["record"] = {"oneOf": [_ref(tag) for tag in records]}
+    # Keep the shipped order: the older versions' definitions last.
+    for name in [n for n in defs if n.endswith("_v1")]:
+        defs[name] = defs.pop(name)
     return {**{k: v for k, v in base.items() if k != "$defs"}, "$defs": defs}
 
 

@@ -93,7 +93,11 @@ def graph_figure(t: Timeline, at: DateLike | None = None) -> Figure:
     import networkx as nx
 
     graph = importlib.import_module("peacetrack.graph")
-    g = graph.parties(t, at=at)
+    full = graph.parties(t, at=at)
+    # Parties, people and ceasefires, as before processes and agreements were nodes:
+    # who takes part and who signs have their own views (graph.agreement_network).
+    shown = [n for n, kind in full.nodes(data="kind") if kind not in ("process", "agreement")]
+    g = full.subgraph(shown)
     fig = new_figure(11.0, 8.0)
     ax = fig.add_subplot()
     ax.set_axis_off()

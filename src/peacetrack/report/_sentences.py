@@ -12,22 +12,7 @@ from peacetrack.timeline import Timeline
 
 __all__ = ["KIND_LABELS", "event_sentence"]
 
-KIND_LABELS: dict[EventKind, str] = {
-    EventKind.ROUND_OPENED: "round opened",
-    EventKind.MEMBER_JOINED: "member joined",
-    EventKind.POSITION_STATED: "position stated",
-    EventKind.RELATION_BEGAN: "relation began",
-    EventKind.CEASEFIRE_BEGAN: "ceasefire began",
-    EventKind.DESIGNATION: "designation",
-    EventKind.INCIDENT: "incident",
-    EventKind.CLAIM: "claim",
-    EventKind.MEMBER_RESIGNED: "member resigned",
-    EventKind.MEMBER_LEFT: "member left",
-    EventKind.POSITION_ENDED: "position ended",
-    EventKind.RELATION_ENDED: "relation ended",
-    EventKind.CEASEFIRE_ENDED: "ceasefire ended",
-    EventKind.ROUND_CLOSED: "round closed",
-}
+KIND_LABELS: dict[EventKind, str] = {kind: kind.value.replace("_", " ") for kind in EventKind}
 """How the page labels each kind of event (every kind has a label)."""
 
 

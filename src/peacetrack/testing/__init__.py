@@ -53,6 +53,7 @@ from peacetrack.testing._context import (
     sources,
 )
 from peacetrack.testing._dates import partial_dates, periods
+from peacetrack.testing._participation import agreements, participations
 from peacetrack.testing._refs import IdArg, IdsArg, OptionalIdArg
 from peacetrack.testing._talks import (
     delegations,
@@ -82,6 +83,8 @@ STRATEGIES: Mapping[str, Callable[..., st.SearchStrategy[Record]]] = MappingProx
         "relation": relations,
         "incident": incidents,
         "claim": claims,
+        "participation": participations,
+        "agreement": agreements,
     }
 )
 """The strategy for each record type, by its tag (``STRATEGIES["party"]`` is
@@ -94,6 +97,7 @@ __all__ = [
     "IdsArg",
     "OptionalIdArg",
     "agenda_issues",
+    "agreements",
     "ceasefires",
     "claims",
     "delegations",
@@ -101,6 +105,7 @@ __all__ = [
     "incidents",
     "memberships",
     "partial_dates",
+    "participations",
     "parties",
     "people",
     "periods",

@@ -23,7 +23,16 @@ from peacetrack.records import (
 )
 from peacetrack.testing._dates import _dates_or_default, _make_period
 from peacetrack.testing._draw import _maybe
-from peacetrack.testing._refs import _IDS, IdArg, IdsArg, _check_ids_args, _draw_id, _draw_ids
+from peacetrack.testing._refs import (
+    _IDS,
+    IdArg,
+    IdsArg,
+    OptionalIdArg,
+    _check_ids_args,
+    _draw_id,
+    _draw_ids,
+    _draw_optional_id,
+)
 from peacetrack.testing._values import (
     _CLAIM_QUALIFIERS,
     _CLAIM_VALUES,
@@ -150,6 +159,8 @@ def _make_ceasefire(
     exclusions: IdsArg,
     sources: IdsArg,
     dates: st.SearchStrategy[PartialDate],
+    agreement: OptionalIdArg = None,
+    brokers: IdsArg = None,
     unknown_ends: bool = False,
 ) -> Ceasefire:
     members = _draw_ids(draw, parties)
@@ -160,6 +171,9 @@ def _make_ceasefire(
         _make_period(draw, True, dates, unknown_ends),
         parties=members,
         exclusions=tuple(Exclusion(party, _maybe(draw, _NAMES)) for party in excluded),
+        agreement=_draw_optional_id(draw, agreement),
+        brokers=_draw_ids(draw, brokers),
+        area=_maybe(draw, _PLACES),
         sources=_draw_ids(draw, sources),
     )
 
@@ -171,9 +185,13 @@ def ceasefires(
     exclusions: IdsArg = None,
     sources: IdsArg = None,
     dates: st.SearchStrategy[PartialDate] | None = None,
+    agreement: OptionalIdArg = None,
+    brokers: IdsArg = None,
 ) -> st.SearchStrategy[Ceasefire]:
     """:class:`~peacetrack.records.Ceasefire` records. ``exclusions`` are the ids of
     excluded parties (each gets a reason or none); they never overlap ``parties``.
+    ``agreement`` is the id of the agreement that set it up (or none), ``brokers`` the
+    ids of who brokered it; the area is a place or none.
 
     Examples
     --------
@@ -185,8 +203,10 @@ def ceasefires(
     ...     assert excluded <= {"gov", "nusra", "isil"} and not excluded & set(c.parties)
     >>> test_ceasefire()
     """
-    _check_ids_args(parties=parties, exclusions=exclusions, sources=sources)
-    return st.composite(_make_ceasefire)(id, parties, exclusions, sources, _dates_or_default(dates))
+    _check_ids_args(parties=parties, exclusions=exclusions, sources=sources, brokers=brokers)
+    return st.composite(_make_ceasefire)(
+        id, parties, exclusions, sources, _dates_or_default(dates), agreement, brokers
+    )
 
 
 def _make_designation(

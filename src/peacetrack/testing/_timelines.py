@@ -3,6 +3,7 @@ other consistently, and the :class:`~peacetrack.timeline.Timeline`\\ s they make
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 import attrs
@@ -10,7 +11,15 @@ from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
 
 from peacetrack.dates import PartialDate, Period
-from peacetrack.records import Membership, Record, Resignation
+from peacetrack.records import (
+    Agreement,
+    Membership,
+    Participation,
+    ParticipationStatus,
+    Record,
+    Resignation,
+    Round,
+)
 from peacetrack.testing._context import (
     _make_ceasefire,
     _make_claim,
@@ -22,7 +31,8 @@ from peacetrack.testing._context import (
     _make_source,
 )
 from peacetrack.testing._dates import _on_or_after, partial_dates
-from peacetrack.testing._draw import _BOOLS, _pick
+from peacetrack.testing._draw import _BOOLS, _INDEX, _pick
+from peacetrack.testing._participation import _make_agreement, _make_participation
 from peacetrack.testing._talks import (
     _make_delegation,
     _make_membership,
@@ -53,8 +63,13 @@ _TIMELINE_KINDS = (
     "designation",
     "relation",
     "claim",
+    "agreement",
+    "participation",
 )
 _NONE = st.none()
+_TOOK_PART, _EXCLUDED = ParticipationStatus.TOOK_PART, ParticipationStatus.EXCLUDED
+_OTHER = {_TOOK_PART: _EXCLUDED, _EXCLUDED: _TOOK_PART}
+_WITHOUT = {status: tuple(s for s in ParticipationStatus if s is not status) for status in _OTHER}
 
 
 @attrs.define
@@ -71,6 +86,9 @@ class _Builder:
     open_memberships: dict[str, int] = attrs.Factory(dict)
     round_numbers: dict[str, int] = attrs.Factory(dict)
     delegations_of: dict[str, list[str]] = attrs.Factory(dict)
+    kinds: tuple[str, ...] = _TIMELINE_KINDS
+    # (process, actor) -> took part or excluded, once drawn: never both (one rule).
+    took_part_or_excluded: dict[tuple[str, str], ParticipationStatus] = attrs.Factory(dict)
 
     def of(self, *kinds: str) -> list[str]:
         return [i for kind in kinds for i in self.ids.get(kind, ())]
@@ -87,8 +105,9 @@ class _Builder:
             "designation": parties > 0 and parties + people >= 2,
             "relation": parties >= 2,
             "claim": parties + people > 0,
+            "participation": processes and parties + people > 0,
         }
-        return [kind for kind in _TIMELINE_KINDS if ready.get(kind, True)]
+        return [kind for kind in self.kinds if ready.get(kind, True)]
 
     def pick(self, *kinds: str) -> str:
         return _pick(self.draw, self.of(*kinds))
@@ -119,7 +138,15 @@ class _Builder:
         elif kind == "ceasefire":
             parties = self.of("party")
             record = _make_ceasefire(
-                draw, record_id, parties, parties, cited, dates, self.unknown_ends
+                draw,
+                record_id,
+                parties,
+                parties,
+                cited,
+                dates,
+                self.maybe_pick("agreement"),
+                self.of("party", "person"),
+                self.unknown_ends,
             )
         elif kind == "delegation":
             process = self.pick("process")
@@ -154,12 +181,58 @@ class _Builder:
             record = _make_relation(
                 draw, record_id, source, target, cited, dates, self.unknown_ends
             )
+        elif kind == "participation":
+            record = self._participation(record_id, cited)
+        elif kind == "agreement":
+            record = self._agreement(record_id, cited)
         else:
             about = _pick(draw, [r.id for r in self.records])
             claimant = self.pick("party", "person")
             record = _make_claim(draw, record_id, about, claimant, cited, dates)
         self.records.append(record)
         self.ids.setdefault(kind, []).append(record_id)
+
+    def _participation(self, record_id: str, cited: list[str]) -> Participation:
+        process = self.pick("process")
+        actor = self.pick("party", "person", "delegation")
+        rounds = [r for r in self.records if isinstance(r, Round) and r.process == process]
+        round_ = self._maybe_round(rounds)
+        # Took part and excluded never both for one actor: the rule may see them overlap.
+        drawn = self.took_part_or_excluded.get((process, actor))
+        record = _make_participation(
+            self.draw,
+            record_id,
+            process,
+            actor,
+            _NONE if round_ is None else round_.id,
+            cited,
+            self.dates,
+            round_period=None if round_ is None else round_.period,
+            statuses=None if drawn is None else _WITHOUT[_OTHER[drawn]],
+        )
+        if record.status in (_TOOK_PART, _EXCLUDED):
+            self.took_part_or_excluded[(process, actor)] = record.status
+        return record
+
+    def _maybe_round(self, rounds: list[Round]) -> Round | None:
+        if not rounds or not self.draw(_BOOLS):
+            return None
+        return rounds[self.draw(_INDEX) % len(rounds)]
+
+    def _agreement(self, record_id: str, cited: list[str]) -> Agreement:
+        rounds = [r for r in self.records if isinstance(r, Round)]
+        round_ = self._maybe_round(rounds)
+        process = round_.process if round_ is not None else self.maybe_pick("process")
+        return _make_agreement(
+            self.draw,
+            record_id,
+            process,
+            _NONE if round_ is None else round_.id,
+            self.of("party", "person", "delegation"),
+            self.of("agreement"),  # only earlier ones: supersedes has no cycle
+            cited,
+            self.dates,
+        )
 
     def _resignation(self, record_id: str, cited: list[str]) -> Resignation:
         membership_id = _pick(self.draw, list(self.open_memberships))
@@ -184,12 +257,30 @@ def _make_record_list(
     max_size: int,
     dates: st.SearchStrategy[PartialDate],
     id_prefix: str,
+    kinds: tuple[str, ...],
     unknown_ends: bool = False,
 ) -> list[Record]:
-    builder = _Builder(draw, dates, id_prefix, unknown_ends)
+    builder = _Builder(draw, dates, id_prefix, unknown_ends, kinds=kinds)
     for _ in range(draw(st.integers(min_size, max_size))):
-        builder.add(_pick(draw, builder.available()))
+        available = builder.available()
+        if not available:  # the kinds asked for all need something that is not asked for
+            break
+        builder.add(_pick(draw, available))
     return builder.records
+
+
+def _check_kinds(kinds: Iterable[str] | None) -> tuple[str, ...]:
+    if kinds is None:
+        return _TIMELINE_KINDS
+    if isinstance(kinds, str):
+        raise InvalidArgument(f"kinds= takes a list of record types, not the string {kinds!r}")
+    wanted = set(kinds)
+    unknown = wanted.difference(_TIMELINE_KINDS)
+    if unknown:
+        raise InvalidArgument(
+            f"unknown record types {sorted(unknown)}; expected some of {list(_TIMELINE_KINDS)}"
+        )
+    return tuple(kind for kind in _TIMELINE_KINDS if kind in wanted)
 
 
 def record_lists(
@@ -199,6 +290,7 @@ def record_lists(
     dates: st.SearchStrategy[PartialDate] | None = None,
     id_prefix: str = "",
     unknown_ends: bool = False,
+    kinds: Iterable[str] | None = None,
 ) -> st.SearchStrategy[list[Record]]:
     """Lists of records of mixed types that together make a valid timeline.
 
@@ -223,6 +315,10 @@ def record_lists(
     unknown_ends
         Whether periods (rounds, memberships, positions, ceasefires, relations) may
         have an unknown start or end, or an open start (see :func:`periods`).
+    kinds
+        The record types to draw (their tags, ``"party"``, ``"round"``, ...); default
+        all of them. A type that needs another one not listed (a round needs a
+        process) is not drawn; the list may then be shorter than ``min_size``.
 
     Returns
     -------
@@ -231,7 +327,8 @@ def record_lists(
     Raises
     ------
     hypothesis.errors.InvalidArgument
-        Unless ``0 <= min_size <= max_size``.
+        Unless ``0 <= min_size <= max_size``, or for an unknown record type in
+        ``kinds``.
 
     Examples
     --------
@@ -250,7 +347,10 @@ def record_lists(
     if not isinstance(id_prefix, str):
         raise InvalidArgument(f"id_prefix must be a string, got {id_prefix!r}")
     chosen = partial_dates(2014, 2018) if dates is None else dates
-    return st.composite(_make_record_list)(min_size, max_size, chosen, id_prefix, unknown_ends)
+    drawn = _check_kinds(kinds)
+    return st.composite(_make_record_list)(
+        min_size, max_size, chosen, id_prefix, drawn, unknown_ends
+    )
 
 
 def timelines(
@@ -260,6 +360,7 @@ def timelines(
     dates: st.SearchStrategy[PartialDate] | None = None,
     id_prefix: str = "",
     unknown_ends: bool = False,
+    kinds: Iterable[str] | None = None,
 ) -> st.SearchStrategy[Timeline]:
     """Valid :class:`~peacetrack.timeline.Timeline`\\ s of ``min_size`` to ``max_size``
     records of mixed types: the records of :func:`record_lists` with the same
@@ -281,6 +382,11 @@ def timelines(
     from peacetrack.timeline import Timeline
 
     chosen = record_lists(
-        min_size, max_size, dates=dates, id_prefix=id_prefix, unknown_ends=unknown_ends
+        min_size,
+        max_size,
+        dates=dates,
+        id_prefix=id_prefix,
+        unknown_ends=unknown_ends,
+        kinds=kinds,
     )
     return chosen.map(Timeline)

@@ -1,0 +1,110 @@
+"""Older file formats, read as the current one: per-type rewrites of raw records.
+
+A file says its format version under ``"peacetrack"``. :func:`migrate` turns the raw
+records of an older file (the dicts :func:`~peacetrack.io._json.parse` returns, before
+any record is made) into raw records of the current format, one step per version,
+and reports what an older file cannot hold: a record type or a field that its
+version did not have is an error, not something read as if the file were newer.
+
+Each step is a table: record type -> the functions that rewrite one raw record of that
+type, in order. A rewrite takes the raw dict and returns the new one (or the same one
+when there is nothing to change); it never raises for bad values, which are left for
+the reader to report with its usual messages.
+
+Version 1 -> 2 (documented in ``docs/files.md``):
+
+- ``Process.mediator`` is kept as it was: in version 2 it still means "this party or
+  person mediates the process", and the timeline reads it as an undated mediator
+  participation (see :func:`peacetrack.Timeline.participants`), so no record with a
+  made-up id is added.
+- ``participation`` and ``agreement`` records, and a ceasefire's ``agreement``,
+  ``brokers`` and ``area``, are new in version 2: a version 1 file that has them is
+  refused with a problem naming the record and the field.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from typing import Any, TypeAlias
+
+from peacetrack.errors import Problem
+
+__all__ = ["NEW_IN", "V1_TO_V2", "Rewrite", "migrate"]
+
+Rewrite: TypeAlias = Callable[[dict[str, Any]], dict[str, Any]]
+"""Rewrites one raw record of a type to the next format version."""
+
+V1_TO_V2: dict[str, list[Rewrite]] = {}
+"""The rewrites from version 1 to 2, by record type (none of the types here needs one
+yet: ``Process.mediator`` keeps its meaning)."""
+
+NEW_IN: dict[int, dict[str, frozenset[str] | None]] = {
+    2: {
+        "participation": None,
+        "agreement": None,
+        "ceasefire": frozenset({"agreement", "brokers", "area"}),
+    },
+}
+"""What each version added, by record type: ``None`` for a whole new type, else the
+new fields. A file of an older version that has them is refused."""
+
+STEPS: dict[int, dict[str, list[Rewrite]]] = {1: V1_TO_V2}
+"""The table that takes a file of version ``n`` to version ``n + 1``."""
+
+
+def _name(raw: dict[str, Any], index: int) -> str:
+    record_id = raw.get("id")
+    return record_id if isinstance(record_id, str) and record_id.strip() else f"records[{index}]"
+
+
+def _newer(raw: dict[str, Any], index: int, major: int, current: int) -> Iterator[Problem]:
+    kind = raw.get("type")
+    if not isinstance(kind, str):
+        return
+    for version in range(major + 1, current + 1):
+        added = NEW_IN.get(version, {})
+        if kind not in added:
+            continue
+        fields = added[kind]
+        if fields is None:
+            yield Problem(
+                _name(raw, index),
+                "type",
+                f"{kind!r} records are new in format version {version}; "
+                f"this file says version {major}",
+            )
+            return
+        for field in sorted(fields & raw.keys()):
+            yield Problem(
+                _name(raw, index),
+                field,
+                f"new in format version {version}; this file says version {major}",
+            )
+
+
+def migrate(records: list[Any], major: int, current: int) -> tuple[list[Any], list[Problem]]:
+    """The raw ``records`` of a file of version ``major``, rewritten to version
+    ``current``, and the problems of anything the old version could not hold.
+
+    Items that are not objects, or whose type is unknown, pass through unchanged
+    for the reader to report.
+
+    >>> migrate([{"type": "party", "id": "p", "name": "P", "kind": "state"}], 1, 2)
+    ([{'type': 'party', 'id': 'p', 'name': 'P', 'kind': 'state'}], [])
+    >>> _, problems = migrate([{"type": "agreement", "id": "a"}], 1, 2)
+    >>> print(problems[0])
+    a: type: 'agreement' records are new in format version 2; this file says version 1
+    """
+    problems: list[Problem] = []
+    out = []
+    for index, raw in enumerate(records):
+        if isinstance(raw, dict):
+            problems.extend(_newer(raw, index, major, current))
+            for version in range(major, current):
+                kind = raw.get("type")
+                for rewrite in (
+                    STEPS.get(version, {}).get(kind, ()) if isinstance(kind, str) else ()
+                ):
+                    raw = rewrite(raw)
+        out.append(raw)
+    return out, problems
