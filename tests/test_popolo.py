@@ -278,8 +278,10 @@ def test_a_membership_needs_a_start_and_reads_datetimes_as_dates() -> None:
     }
     structural = {"member": {"@type": "Organization", "id": "d"}, "organization_id": "g"}
     member = {"person_id": "p", "organization_id": "d", "role": "head"}
-    with pytest.raises(LoadError, match="start_date: expected YYYY, YYYY-MM or YYYY-MM-DD"):
+    with pytest.raises(LoadError, match="membership #1: start_date: missing; a peacetrack"):
         from_popolo({**base, "memberships": [structural, member]})
+    with pytest.raises(LoadError, match="start_date: expected YYYY, YYYY-MM or YYYY-MM-DD"):
+        from_popolo({**base, "memberships": [structural, {**member, "start_date": "soon"}]})
     timed = {**member, "start_date": "2016-04-13T09:00:00Z"}
     t = from_popolo({**base, "memberships": [structural, timed]})
     (m,) = t.memberships
