@@ -155,11 +155,12 @@ class Collector:
         self.counts: Counter[str] = Counter()
         self.examples: dict[str, list[str]] = {}
 
-    def skip(self, kind: str, where: str) -> None:
+    def skip(self, kind: str, where: str, count: int = 1) -> None:
         """Record one thing not carried: ``kind`` names the reason, ``where`` the place
-        and details (``"file.csv:12: deaths_low: expected a number, got 'x'"``)."""
+        and details (``"file.csv:12: low: expected a number, got 'x'"``); ``count``
+        items of that kind are left out there (a column's values, say)."""
         self.problems.append((kind, where))
-        self.counts[kind] += 1
+        self.counts[kind] += count
         shown = self.examples.setdefault(kind, [])
         if len(shown) < EXAMPLES:
             shown.append(_cut(where))
