@@ -9,5 +9,7 @@ with examples. Nothing is dropped without a word.
 """
 
 from peacetrack.importers._report import Imported, ImportFailedError, Report
+from peacetrack.importers.csv import RECORD_TYPES, from_csv
+from peacetrack.importers.ucdp_ged import from_ucdp_ged
 
-__all__ = ["ImportFailedError", "Imported", "Report"]
+__all__ = ["RECORD_TYPES", "ImportFailedError", "Imported", "Report", "from_csv", "from_ucdp_ged"]

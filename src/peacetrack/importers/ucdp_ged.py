@@ -14,8 +14,9 @@ per event of organized violence. Each row becomes:
   (actor 1), else ``armed_group``;
 - three :class:`~peacetrack.Claim` records by the party ``ucdp`` (the Uppsala
   Conflict Data Program, a monitor) about the incident, predicate ``deaths``:
-  ``low`` "at least", ``best`` "about", ``high`` "at most" — so they never contest
-  each other;
+  ``low`` "at least", ``best`` "about", ``high`` "at most" — they agree whenever
+  ``low <= best <= high``, so :meth:`~peacetrack.Timeline.contested` finds the rows
+  where UCDP's own numbers do not;
 - a :class:`~peacetrack.Source` for the row's source fields (headline or article,
   office, date, original source), cited by the incident with the dataset itself.
 
@@ -309,7 +310,7 @@ def from_ucdp_ged(file: Source, *, lenient: bool = False) -> Timeline | Imported
     for column, n in filled.items():
         if column not in carried and n:
             found.skip(
-                f"column {column!r} not carried", f"{rows.name}: {column}: {n} rows have a value"
+                f"value of column {column!r}", f"{rows.name}: {column}: {n} rows have a value", n
             )
     t = build_timeline(list(records.values()), found, lenient=lenient)
     return Imported(t, found.report(t.records)) if lenient else t
