@@ -39,6 +39,13 @@ def test_the_real_extract_loads_with_a_report(imported: Imported) -> None:
     assert len(t.incidents) == len(carried)
     assert {p.id for p in t.parties} == {f"ucdp-actor-{i}" for i in sides} | {"ucdp"}
     assert len(t.claims) == 3 * len(carried)
+    dyads = {
+        (r["side_a_new_id"], r["side_b_new_id"]) for r in carried if r["type_of_violence"] != "3"
+    }
+    assert {(r.source, r.target) for r in t.relations} == {
+        (f"ucdp-actor-{a}", f"ucdp-actor-{b}") for a, b in dyads
+    }
+    assert {r.kind.value for r in t.relations} == {"fights"}
     with_source = [r for r in carried if r["source_headline"] or r["source_article"]]
     assert len(t.sources) == len(with_source) + 1  # one per event, and the dataset
     multi = [r for r in carried if r["date_start"] != r["date_end"]]
@@ -55,7 +62,13 @@ def test_the_real_extract_loads_with_a_report(imported: Imported) -> None:
 
 def test_the_counts_of_the_real_extract(imported: Imported) -> None:
     # Pinned, so a change in what is carried shows here (the test above derives them).
-    assert imported.report.carried == {"Claim": 138, "Source": 46, "Incident": 46, "Party": 13}
+    assert imported.report.carried == {
+        "Claim": 138,
+        "Source": 46,
+        "Incident": 46,
+        "Party": 13,
+        "Relation": 6,
+    }
     assert imported.report.not_carried["event over several days dated by its month"] == 20
 
 

@@ -17,6 +17,9 @@ per event of organized violence. Each row becomes:
   ``low`` "at least", ``best`` "about", ``high`` "at most" — they agree whenever
   ``low <= best <= high``, so :meth:`~peacetrack.Timeline.contested` finds the rows
   where UCDP's own numbers do not;
+- for each pair of sides in state-based or non-state conflict, one
+  :class:`~peacetrack.Relation` ``fights`` (``ucdp-dyad-<a>-<b>``) from its first
+  event to its last, so a snapshot shows who was fighting whom;
 - a :class:`~peacetrack.Source` for the row's source fields (headline or article,
   office, date, original source), cited by the incident with the dataset itself.
 
@@ -47,13 +50,14 @@ Examples
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Literal, overload
 
-from peacetrack.dates import PartialDate
+from peacetrack.dates import PartialDate, Period
 from peacetrack.errors import PeacetrackError
 from peacetrack.importers._report import Collector, Imported, build_timeline
 from peacetrack.importers._rows import Rows, Source
-from peacetrack.records import Claim, Incident, Party, PartyKind, Record
+from peacetrack.records import Claim, Incident, Party, PartyKind, Record, Relation, RelationKind
 from peacetrack.records import Source as SourceRecord
 from peacetrack.timeline import Timeline
 
@@ -82,6 +86,7 @@ REQUIRED: tuple[str, ...] = (
 """The columns a GED file must have."""
 
 _OPTIONAL = (
+    "dyad_new_id",
     "dyad_name",
     "conflict_name",
     "gwnoa",
@@ -312,5 +317,31 @@ def from_ucdp_ged(file: Source, *, lenient: bool = False) -> Timeline | Imported
             found.skip(
                 f"value of column {column!r}", f"{rows.name}: {column}: {n} rows have a value", n
             )
-    t = build_timeline(list(records.values()), found, lenient=lenient)
+    relations = _dyads(r for r in records.values() if isinstance(r, Incident))
+    t = build_timeline([*records.values(), *relations], found, lenient=lenient)
     return Imported(t, found.report(t.records)) if lenient else t
+
+
+def _dyads(incidents: Iterable[Incident]) -> list[Relation]:
+    """One ``fights`` relation per pair of sides in armed conflict (state-based or
+    non-state), from its first event to its last."""
+    spans: dict[tuple[str, str], tuple[PartialDate, PartialDate]] = {}
+    for incident in incidents:
+        if incident.kind == _KINDS["3"] or len(incident.parties) != 2:
+            continue
+        a, b = incident.parties
+        first, last = spans.get((a, b), (incident.date, incident.date))
+        first = min(first, incident.date, key=lambda d: d.earliest)
+        last = max(last, incident.date, key=lambda d: d.latest)
+        spans[a, b] = (first, last)
+    return [
+        Relation(
+            f"ucdp-dyad-{a.removeprefix('ucdp-actor-')}-{b.removeprefix('ucdp-actor-')}",
+            a,
+            b,
+            RelationKind.FIGHTS,
+            Period(first, last),
+            sources=(DATASET,),
+        )
+        for (a, b), (first, last) in sorted(spans.items())
+    ]
