@@ -94,3 +94,14 @@ def test_bad_standard_input_is_a_clean_error(
     monkeypatch.setattr("sys.stdin", io.StringIO("[" * 100_000))
     assert main(["import", "--from", "popolo", "-"]) == 1
     assert "peacetrack: " in capsys.readouterr().err
+
+
+def test_standard_input_that_is_not_utf8_is_a_clean_error(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    raw = io.TextIOWrapper(
+        io.BytesIO(b'{"peacetrack": "1", "records": ["\xff"]}'), encoding="utf-8"
+    )
+    monkeypatch.setattr("sys.stdin", raw)
+    assert main(["validate", "-"]) == 1
+    assert "standard input is not UTF-8" in capsys.readouterr().err

@@ -175,3 +175,10 @@ def test_any_text_even_lone_surrogates_is_read_or_refused_cleanly(doc: dict[str,
     else:
         assert result.report.complete
         assert strict.records == result.timeline.records
+
+
+def test_many_sources_on_one_person_are_each_kept_once() -> None:
+    links = [{"url": f"http://example.org/{i}"} for i in range(20_000)]
+    doc = {"persons": [{"id": "p", "name": "P", "sources": [*links, links[7]]}]}
+    t = from_popolo(doc)  # linear: a repeat is found by a dict, not a list scan
+    assert len(t["p"].sources) == 20_000 == len(set(t["p"].sources))

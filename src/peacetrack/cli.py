@@ -52,9 +52,14 @@ def _load(file: str | None) -> Timeline:
 
         return geneva_2016()
     if file == "-":
+        from peacetrack.errors import LoadError
         from peacetrack.io import loads
 
-        return loads(sys.stdin.read())
+        try:
+            text = sys.stdin.read()
+        except UnicodeDecodeError as exc:
+            raise LoadError(f"standard input is not UTF-8 ({exc.reason})") from None
+        return loads(text)
     from peacetrack.io import load
 
     return load(file)
