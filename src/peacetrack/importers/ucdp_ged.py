@@ -6,7 +6,8 @@ per event of organized violence. Each row becomes:
 - an :class:`~peacetrack.Incident` ``ucdp-ged-<id>``: ``kind`` from
   ``type_of_violence`` ("state-based armed conflict", "non-state conflict",
   "one-sided violence"), ``place`` from ``where_coordinates``, ``adm_1`` and
-  ``country``, ``description`` from ``dyad_name`` and ``where_description``, and
+  ``country``, ``description`` from ``conflict_name``, ``dyad_name`` and
+  ``where_description``, and
   ``parties`` the two sides;
 - a :class:`~peacetrack.Party` for each side, ``ucdp-actor-<side_x_new_id>`` (the
   UCDP actor id is kept in the record id), kind ``government`` when the side has a
@@ -86,7 +87,6 @@ REQUIRED: tuple[str, ...] = (
 """The columns a GED file must have."""
 
 _OPTIONAL = (
-    "dyad_new_id",
     "dyad_name",
     "conflict_name",
     "gwnoa",
@@ -215,7 +215,8 @@ def _records(r: _Row) -> list[Record]:
     place = ", ".join(
         dict.fromkeys(v for v in map(r.get, ("where_coordinates", "adm_1", "country")) if v)
     )
-    description = "; ".join(v for v in map(r.get, ("dyad_name", "where_description")) if v)
+    parts = map(r.get, ("conflict_name", "dyad_name", "where_description"))
+    description = "; ".join(dict.fromkeys(v for v in parts if v))
     iid = f"ucdp-ged-{event}"
     source = _source(r, iid)
     cited = (source.id, DATASET) if source else (DATASET,)
