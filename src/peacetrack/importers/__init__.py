@@ -8,8 +8,8 @@ line, column). Lenient, the importer loads what it can and returns
 with examples. Nothing is dropped without a word.
 """
 
-from peacetrack.importers._report import Imported, ImportFailedError, Report
 from peacetrack.importers.csv import RECORD_TYPES, from_csv
 from peacetrack.importers.ucdp_ged import from_ucdp_ged
+from peacetrack.interop.imported import Imported, ImportFailedError, Report
 
 __all__ = ["RECORD_TYPES", "ImportFailedError", "Imported", "Report", "from_csv", "from_ucdp_ged"]

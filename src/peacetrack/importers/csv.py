@@ -29,8 +29,8 @@ import attrs
 
 from peacetrack import records
 from peacetrack.errors import LoadError, PeacetrackError, ValidationError
-from peacetrack.importers._report import Collector, Imported, build_timeline
 from peacetrack.importers._rows import Rows, Source
+from peacetrack.interop.imported import Collector, Imported, build_timeline
 from peacetrack.records import Record
 from peacetrack.timeline import Timeline
 

@@ -56,8 +56,8 @@ from typing import Literal, overload
 
 from peacetrack.dates import PartialDate, Period
 from peacetrack.errors import PeacetrackError
-from peacetrack.importers._report import Collector, Imported, build_timeline
 from peacetrack.importers._rows import Rows, Source
+from peacetrack.interop.imported import Collector, Imported, build_timeline
 from peacetrack.records import Claim, Incident, Party, PartyKind, Record, Relation, RelationKind
 from peacetrack.records import Source as SourceRecord
 from peacetrack.timeline import Timeline

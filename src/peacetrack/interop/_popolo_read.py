@@ -10,7 +10,7 @@ from typing import Any, Literal, overload
 
 from peacetrack.dates import PartialDate, Period
 from peacetrack.errors import LoadError, PeacetrackError
-from peacetrack.importers._report import Collector, Imported, build_timeline
+from peacetrack.interop.imported import Collector, Imported, build_timeline
 from peacetrack.records import (
     Delegation,
     Membership,

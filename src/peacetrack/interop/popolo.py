@@ -57,7 +57,6 @@ from collections.abc import Mapping
 from typing import Any, Literal, overload
 
 from peacetrack.dates import PartialDate
-from peacetrack.importers._report import Imported
 from peacetrack.interop._popolo_read import (
     DELEGATION,
     DELEGATION_ROLE,
@@ -67,6 +66,7 @@ from peacetrack.interop._popolo_read import (
     SOURCE_URN,
     read_popolo,
 )
+from peacetrack.interop.imported import Imported
 from peacetrack.records import Delegation, Party, PartyKind, Person, Process, Record, Source
 from peacetrack.timeline import Timeline, require_timeline
 
@@ -198,14 +198,14 @@ def from_popolo(
         ``classification`` is not one (by default an error; ``"other"`` when lenient).
     lenient
         ``False`` (the default): everything in ``doc`` must have a peacetrack form,
-        else :class:`~peacetrack.importers.ImportFailedError`. ``True``: load what
+        else :class:`~peacetrack.interop.imported.ImportFailedError`. ``True``: load what
         has a peacetrack form and report the rest.
 
     Returns
     -------
     Timeline or Imported
         Strict: the timeline. Lenient: ``Imported(timeline, report)``, where the
-        :class:`~peacetrack.importers.Report` counts what was not carried by kind
+        :class:`~peacetrack.interop.imported.Report` counts what was not carried by kind
         (a legislature membership, a person's ``birth_date``, an other_name's
         ``lang``, a top-level ``areas`` list, ...) with a few examples of each.
         Persons, parties, processes, delegations, memberships, and a
@@ -234,7 +234,7 @@ def from_popolo(
     >>> from_popolo({"organizations": [{"id": "x", "name": "X", "classification": "bank"}]})
     Traceback (most recent call last):
     ...
-    peacetrack.importers.ImportFailedError: cannot import popolo: 1 problem of 1 kind:
+    peacetrack.interop.imported.ImportFailedError: cannot import popolo: 1 problem of 1 kind:
       1 × organization classification with no peacetrack form
       organization x: classification 'bank' is not a party kind (...
     >>> doc = {"persons": [{"id": "p1", "name": "Riad Hijab", "gender": "male"}]}

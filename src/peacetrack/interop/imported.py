@@ -1,4 +1,14 @@
-"""What an import carried, what it did not, and the error a strict import raises."""
+"""What an import carried, what it did not, and the error a strict import raises.
+
+Every reader of outside data (:func:`peacetrack.interop.popolo.from_popolo`, the
+importers in :mod:`peacetrack.importers`) works the same way: it sends each thing it
+cannot carry to a :class:`Collector`, by kind and place, then calls
+:func:`build_timeline`. Strict, that raises an :class:`ImportFailedError` listing the
+problems (counted by kind first); lenient, the reader returns
+``Imported(timeline, report)`` with the :class:`Report` of what was left out. The
+names are public so that a new importer, in this package or outside it, can do the
+same.
+"""
 
 from __future__ import annotations
 
@@ -12,7 +22,7 @@ from peacetrack.errors import LoadError, ValidationError
 from peacetrack.records import Record
 from peacetrack.timeline import Timeline
 
-__all__ = ["ImportFailedError", "Imported", "Report"]
+__all__ = ["Collector", "ImportFailedError", "Imported", "Report", "build_timeline"]
 
 EXAMPLES = 3
 """How many examples a report keeps of each kind of thing it did not carry."""
@@ -141,13 +151,17 @@ class ImportFailedError(LoadError):
         return (type(self), (self.source, self._pairs))
 
 
-for _public in (ImportFailedError, Imported, Report):
-    _public.__module__ = "peacetrack.importers"
-
-
 class Collector:
     """Problems met while reading, by kind; a strict import raises them all at the
-    end, a lenient one turns them into the report."""
+    end, a lenient one turns them into the report.
+
+    Examples
+    --------
+    >>> found = Collector("demo.csv")
+    >>> found.skip("bad date", "demo.csv:3: date: 'soon' is not a date")
+    >>> found.report([]).not_carried
+    {'bad date': 1}
+    """
 
     def __init__(self, source: str) -> None:
         self.source = source
