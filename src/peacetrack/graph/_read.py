@@ -95,10 +95,22 @@ def from_text(text: str, format: str) -> nx.Graph:
         )
     try:
         if format == "json":
-            return nx.node_link_graph(json.loads(text), edges="edges")
+            data = json.loads(text)
+            if not isinstance(data, dict):
+                raise TypeError(f"expected a JSON object, got {type(data).__name__}")
+            return nx.node_link_graph(data, edges="edges")
         data = io.BytesIO(text.encode("utf-8", "surrogatepass"))
         if format == "graphml":
             return _unescaped(nx.read_graphml(data, force_multigraph=True), _NX_GRAPH_KEYS)
         return _gexf_back(_unescaped(nx.read_gexf(data), _NX_GRAPH_KEYS | {"mode"}))
-    except (ParseError, nx.NetworkXError, ValueError, KeyError, TypeError) as err:
+    except (
+        ParseError,
+        nx.NetworkXError,
+        ValueError,
+        KeyError,
+        TypeError,
+        AttributeError,
+        IndexError,
+        RecursionError,
+    ) as err:  # networkx's readers trust their input; any of these means bad text
         raise LoadError(f"not a {format} graph: {err}") from err
