@@ -153,12 +153,18 @@ def to_text(graph: nx.Graph, format: str) -> str:
 
     Notes
     -----
-    The XML formats cannot hold some control characters (``"\\x00"`` and kin); they
-    are written as U+FFFD. In GEXF, ``start``/``end`` are the element's time bounds
-    in xsd:date form, so they hold the widest day bounds (left out when open) and
-    the EDTF text goes in ``edtf_start``/``edtf_end``. In DOT every node is labelled
-    with its ``name`` and every edge with its ``kind`` (and ``label``); all other
-    attributes are written as quoted attributes.
+    GraphML validates against the GraphML 1.0 schema and GEXF against GEXF 1.2.
+    Edge ids are unique: a multigraph edge's key, ``key:2``, ``key:3``, ... for a key
+    used again. Characters a format cannot carry are escaped reversibly as
+    ``_xHHHH_`` (see :func:`unescape`): in values, and GEXF and DOT ids, the ones XML
+    1.0 cannot hold (``"\\x00"``, lone surrogates, ...) and ``"\\r"``; in GraphML
+    ids (``xs:NMTOKEN``) all but ASCII letters, digits and ``.-_:``. In GEXF, nodes
+    are labelled by ``name``; ``start``/``end`` are the element's time bounds in
+    xsd:date form, so they hold the widest day bounds (left out when open) and the
+    EDTF text goes in ``edtf_start``/``edtf_end``. In DOT every node is labelled
+    with its ``name`` and every edge with its ``kind`` (and ``: label``); all other
+    attributes are written as quoted attributes, quoted as Graphviz reads them.
+    :func:`from_text` reads GraphML, GEXF and JSON back as they were.
 
     Raises
     ------
