@@ -44,6 +44,15 @@ def test_strict_import_refuses_with_counts_first(capsys: pytest.CaptureFixture[s
     err = capsys.readouterr().err.splitlines()
     assert err[0].startswith("peacetrack: cannot import popolo: ")
     assert err[1].strip().startswith("77 × other_name field")
+    n = int(err[0].split(": ")[2].split()[0])
+    assert n > 20
+    listed = [line for line in err if line.startswith("  ") and " × " not in line]
+    assert len(listed) == 21
+    assert listed[-1] == f"  ... and {n - 20} more (all in .problems)"
+    assert main(["import", "--from", "popolo", "--strict", "--all-problems", str(ESTONIA)]) == 1
+    full = capsys.readouterr().err.splitlines()
+    assert f"every problem ({n}):" in full
+    assert len(full) - full.index(f"every problem ({n}):") - 1 == n
 
 
 def test_import_csv_with_columns(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -295,6 +295,10 @@ def _cmd_import(args: argparse.Namespace) -> int:
             )
     except importers.ImportFailedError as exc:
         print(f"peacetrack: {exc}", file=sys.stderr)
+        if args.all_problems:
+            print(f"every problem ({len(exc.problems)}):", file=sys.stderr)
+            for problem in exc.problems:
+                print(f"  {problem}", file=sys.stderr)
         return 1
     if isinstance(result, importers.Imported):
         t = result.timeline
@@ -380,6 +384,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("-o", "--output", metavar="OUT", help="write to this file, not stdout")
     p.add_argument(
         "--strict", action="store_true", help="refuse the file if anything cannot be carried"
+    )
+    p.add_argument(
+        "--all-problems", action="store_true", help="with --strict: list every problem, not 20"
     )
     p.add_argument("--type", metavar="TYPE", help="with --from csv: what each row is (party, ...)")
     p.add_argument(
