@@ -137,3 +137,17 @@ def test_line_numbers_hold_with_any_cell_text(rows: list[tuple[str, str]]) -> No
             assert any(p.startswith(f"in.csv:{lines[i]}: ") for p in problems), (lines[i], problems)
     assert report.complete == all(good)
     assert isinstance(t, Timeline)
+
+
+def test_a_row_with_a_base_records_id_goes_and_the_base_record_stays() -> None:
+    base = from_csv(
+        _file(PARTIES), "party", {"id": "actor_id", "name": "actor", "kind": "type"}, lenient=True
+    ).timeline
+    text = "id,name,kind\nhnc,Someone else,state\nnew,New,state\n"
+    t, report = from_csv(_file(text), "party", base=base, lenient=True)
+    assert t["hnc"] == base["hnc"]
+    assert t["new"].name == "New"
+    assert report.not_carried == {"record refused by the timeline's rules": 1}
+    (example,) = report.examples["record refused by the timeline's rules"]
+    assert example.startswith("hnc: id: ")
+    assert report.carried == {"Party": 1}

@@ -190,7 +190,7 @@ def from_csv(
             found.skip(
                 f"value of column {column!r}", f"{rows.name}: {column}: {n} rows have a value", n
             )
-    t = build_timeline(made, found, lenient=lenient)
+    t = build_timeline(made, found, lenient=lenient, keep=() if base is None else base.records)
     if not lenient:
         return t
     new = t.records if base is None else [r for r in t.records if base.get(r.id) is None]

@@ -198,13 +198,22 @@ _ROUNDS = 8
 only be refused for a record dropped in the round before)."""
 
 
-def build_timeline(records: list[Record], found: Collector, *, lenient: bool) -> Timeline:
+def build_timeline(
+    records: list[Record],
+    found: Collector,
+    *,
+    lenient: bool,
+    keep: Iterable[Record] = (),
+) -> Timeline:
     """The timeline of ``records``. Strict: raise the problems found, then any
     :class:`~peacetrack.errors.ValidationError`. Lenient: leave out each record the
-    timeline refuses (and, in the next round, what referred to it), reporting each."""
+    timeline refuses (and, in the next round, what referred to it), reporting each;
+    the records in ``keep`` (a base timeline's) are never left out, so a new record
+    with a base record's id goes and the base record stays."""
     if not lenient:
         found.raise_if_any()
         return Timeline(records)
+    kept = {id(r) for r in keep}
     for _ in range(_ROUNDS):
         try:
             return Timeline(records)
@@ -214,5 +223,8 @@ def build_timeline(records: list[Record], found: Collector, *, lenient: bool) ->
                 found.skip("record refused by the timeline's rules", str(problem))
             if None in refused:
                 raise
-            records = [r for r in records if r.id not in refused]
+            left = [r for r in records if r.id not in refused or id(r) in kept]
+            if len(left) == len(records):
+                raise  # only kept records are refused: nothing to leave out
+            records = left
     return Timeline(records)
