@@ -5,6 +5,7 @@ in GraphML, GEXF and DOT."""
 from __future__ import annotations
 
 import re
+import time
 from collections import Counter
 from pathlib import Path
 from typing import Any
@@ -234,3 +235,18 @@ def test_from_text_refuses_what_it_cannot_read() -> None:
         pg.from_text("digraph {}", "dot")
     with pytest.raises(LoadError, match="not a graphml graph"):
         pg.from_text("<graphml", "graphml")
+
+
+def test_edge_ids_stay_linear_when_one_key_is_on_every_edge() -> None:
+    g = nx.MultiDiGraph()
+    n = 20_000
+    for i in range(n):
+        g.add_edge(f"a{i}", f"b{i}", "cf", record="cf")
+    g.add_edge("x", "y", "cf:7", record="other")  # an id the renaming must skip
+    started = time.perf_counter()
+    text = pg.to_text(g, "graphml")
+    assert time.perf_counter() - started < 10  # quadratic would be 2e8 tries
+    ids = [e.get("id") for e in etree.fromstring(text.encode()).iter("{*}edge")]
+    assert len(set(ids)) == len(ids) == n + 1
+    assert ids[:3] == ["cf", "cf:2", "cf:3"]
+    assert ids.count("cf:7") == 1  # the original; the renaming went past it

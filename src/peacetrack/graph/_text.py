@@ -31,11 +31,13 @@ def _edge_ids(g: nx.Graph) -> list[str]:
         return [f"e{i}" for i in range(g.number_of_edges())]
     keys = [str(key) for *_, key in g.edges(keys=True)]
     taken, seen, ids = set(keys), set[str](), []
+    following: dict[str, int] = {}  # the next number to try for a key: O(n) in all
     for key in keys:
         if key in seen:
-            n = 2
+            n = following.get(key, 2)
             while f"{key}:{n}" in taken:
                 n += 1
+            following[key] = n + 1
             key = f"{key}:{n}"
             taken.add(key)
         seen.add(key)
