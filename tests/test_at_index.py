@@ -7,7 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from peacetrack import PartialDate, Party, Relation, Timeline, graph
-from peacetrack.graph._at import designated, live
+from peacetrack.graph._in_force import designated, live
 from peacetrack.testing import partial_dates, timelines
 
 dates_2014_2018 = partial_dates(2014, 2018)

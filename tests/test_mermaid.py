@@ -127,3 +127,15 @@ def test_timeline_sections_by_year_and_spans_as_ranges() -> None:
 def test_an_unknown_style_is_an_error() -> None:
     with pytest.raises(PeacetrackError, match="unknown Mermaid style 'pie'"):
         to_mermaid(Timeline(), style="pie")  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("style", ["timeline", "gantt"])
+def test_the_title_names_every_process(style: str) -> None:
+    names = ["Geneva talks", "Astana talks", "Vienna talks", "Sochi congress", "Riyadh meeting"]
+    for count in (1, 2, 3, 5):
+        t = Timeline([Process(f"p{i}", name) for i, name in enumerate(names[:count])])
+        title_line = to_mermaid(t, style=style).splitlines()[1]
+        shown = sorted(names[:count])[:3]
+        assert all(name in title_line for name in shown), title_line
+        if count > 3:
+            assert title_line.endswith(f"and {count - 3} more processes")

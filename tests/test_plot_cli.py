@@ -56,13 +56,27 @@ def test_graph_png_is_the_graph_figure_size(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (["-o", "out.pdf"], "must end in .png or .svg"),
-        (["-o", "noextension"], "must end in .png or .svg"),
+        (["-o", "out.gif"], "must end in .png, .svg or .pdf"),
+        (["-o", "noextension"], "must end in .png, .svg or .pdf"),
         (["-o", "out.png", "--at", "2016-05"], "use it with --kind graph"),
         (["-o", "out.png", "--kind", "graph", "--at", "May 2016"], "is not a date"),
         (["missing.json", "-o", "out.png"], "cannot read missing.json"),
+        (["-o", "out.png", "--process", "nope"], "no process with id 'nope'"),
+        (["-o", "out.png", "--start", "May 2016"], "--start 'May 2016' is not a date"),
+        (["-o", "out.png", "--start", "2016-05", "--end", "2016-04"], "before start"),
+        (["-o", "out.png", "--kind", "graph", "--process", "x"], "use without --kind graph"),
     ],
-    ids=["pdf", "no-extension", "at-with-timeline", "bad-date", "missing-file"],
+    ids=[
+        "gif",
+        "no-extension",
+        "at-with-timeline",
+        "bad-date",
+        "missing-file",
+        "unknown-process",
+        "bad-start",
+        "end-before-start",
+        "process-with-graph",
+    ],
 )
 def test_bad_input_is_one_message_and_status_1(
     tmp_path: Path,
@@ -121,3 +135,54 @@ def test_without_matplotlib_the_extra_is_named(tmp_path: Path) -> None:
     assert 'pip install "peacetrack[plot]"' in " ".join(result.stderr.split())
     assert "Traceback" not in result.stderr
     assert not (tmp_path / "x.png").exists()
+
+
+def test_pdf_output(tmp_path: Path) -> None:
+    out = tmp_path / "timeline.pdf"
+    assert main(["plot", "-o", str(out)]) == 0
+    assert out.read_bytes().startswith(b"%PDF")
+
+
+def test_process_start_and_end_choose_what_the_timeline_shows(tmp_path: Path) -> None:
+    from peacetrack import Process, Round
+
+    t = geneva_2016().with_records(
+        Process("astana", "Astana talks", None),
+        Round("a1", "astana", 1, "2017-01-23/2017-01-24", "Astana", "proximity", "concluded"),
+    )
+    case = tmp_path / "two.json"
+    case.write_text(dumps(t), encoding="utf-8")
+    geneva = t.rounds[0].process
+    for args, present, absent in [
+        (["--process", "astana"], "Astana talks", "Round 2"),
+        (["--process", "astana", "--process", geneva], "Astana talks", None),
+        (["--start", "2017-01", "--end", "2017-01-31"], "Astana talks", None),
+    ]:
+        out = tmp_path / "out.svg"
+        assert main(["plot", str(case), "-o", str(out), *args]) == 0
+        svg = out.read_text(encoding="utf-8")
+        assert present in svg, args
+        if absent is not None:
+            assert absent not in svg, args
+    out = tmp_path / "jan.svg"
+    assert main(["plot", str(case), "-o", str(out), "--start", "2017-01", "--end", "2017-01"]) == 0
+    assert "Jan" in out.read_text(encoding="utf-8")
+
+
+def test_the_plot_docstrings_name_the_formats_the_cli_writes(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    import re
+
+    import peacetrack.plot
+    from peacetrack import cli
+
+    promised = set(re.findall(r"``\.(\w+)``", peacetrack.plot.__doc__ or ""))
+    assert promised == set(cli._PLOT_FORMATS)
+    with pytest.raises(SystemExit):
+        main(["plot", "--help"])
+    help_text = capsys.readouterr().out
+    for fmt in cli._PLOT_FORMATS:
+        assert f"*.{fmt}" in help_text
+    for option in ("--process", "--start", "--end"):
+        assert option in help_text

@@ -739,3 +739,68 @@ def test_timeline_accepts_exactly_the_drawn_records(records: list[Record]) -> No
 def test_timelines_with_different_prefixes_merge(a: Timeline, b: Timeline) -> None:
     merged = a.merge(b)
     assert set(merged.records) == set(a.records) | set(b.records)
+
+
+# -- identifiers and links --------------------------------------------------------------
+
+
+def test_parties_and_people_keep_outside_identifiers_and_links() -> None:
+    from peacetrack import Identifier, Link
+
+    party = Party(
+        "nusra",
+        "Nusra Front",
+        "armed_group",
+        identifiers=[{"scheme": "wikidata", "identifier": "Q20738"}, Identifier("ucdp", "881")],
+        links=[{"url": "https://en.wikipedia.org/wiki/Al-Nusra_Front", "note": "Wikipedia"}],
+    )
+    assert party.identifiers == (Identifier("wikidata", "Q20738"), Identifier("ucdp", "881"))
+    assert party.links == (Link("https://en.wikipedia.org/wiki/Al-Nusra_Front", "Wikipedia"),)
+    person = Person("alloush", "Mohammed Alloush", identifiers=[Identifier("wikidata", "Q1")])
+    assert person.identifiers[0].scheme == "wikidata"
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "said"),
+    [
+        (
+            "identifiers",
+            [{"scheme": "wikidata"}],
+            "identifier has the fields scheme and identifier",
+        ),
+        (
+            "identifiers",
+            [{"scheme": " ", "identifier": "Q1"}],
+            "identifier.scheme: must not be empty",
+        ),
+        (
+            "identifiers",
+            [{"scheme": "ucdp", "identifier": "1"}, {"scheme": "ucdp", "identifier": "1"}],
+            "repeats an identifier",
+        ),
+        ("links", [{"url": "https://a"}, {"url": "https://a", "note": "again"}], "repeats a link"),
+        ("links", "https://a", "expected a list of Link"),
+    ],
+)
+def test_bad_identifiers_and_links_are_named_with_the_record(
+    field: str, value: object, said: str
+) -> None:
+    with pytest.raises(ValidationError) as info:
+        Party("p", "P", "state", **{field: value})  # type: ignore[arg-type]
+    (problem,) = info.value.problems
+    assert (problem.record_id, problem.field) == ("p", field)
+    assert said in problem.message
+
+
+def test_an_identifier_names_one_record_in_a_timeline() -> None:
+    from peacetrack import Identifier
+
+    same = [Identifier("wikidata", "Q20738")]
+    t = Timeline([Party("nusra", "Nusra Front", "armed_group", identifiers=same)])
+    assert t.by_identifier("wikidata", "Q20738") is t["nusra"]
+    assert t.by_identifier("wikidata", "Q0") is None
+    with pytest.raises(ValidationError) as info:
+        t.with_records(Person("p", "Someone", identifiers=same))
+    (problem,) = info.value.problems
+    assert (problem.record_id, problem.field) == ("p", "identifiers")
+    assert "also held by 'nusra'" in problem.message

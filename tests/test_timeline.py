@@ -37,8 +37,10 @@ from peacetrack import (
     UnknownIdError,
     ValidationError,
 )
+from peacetrack._display import Words, sentence
 from peacetrack._index import IntervalIndex
-from peacetrack.events import _summary, event_date, event_kinds
+from peacetrack.datasets import geneva_2016
+from peacetrack.events import _ENDS, event_date, event_kinds
 from peacetrack.records import Record
 from peacetrack.testing import partial_dates, timelines
 
@@ -470,8 +472,9 @@ dates_2014_2018 = partial_dates(2014, 2018)
 def _brute_events(t: Timeline) -> list[Event]:
     # Built with Event's own constructor, not the index's short path.
     resigned = frozenset(r.membership for r in t.resignations)
+    words = Words(t)
     events = [
-        Event(event_date(r, kind), kind, r.id, _summary(r, kind))
+        Event(event_date(r, kind), kind, r.id, sentence(r, kind not in _ENDS, words))
         for r in t.records
         for kind in event_kinds(r, resigned)
     ]
@@ -592,3 +595,18 @@ def test_event_key_packing_keeps_far_dates_in_order() -> None:
     assert [e.record_id for e in t.events()] == ["early", "year", "late"]
     assert [e.record_id for e in t.between("9999", "9999")] == ["year", "late"]
     assert Period("9999-12-31").latest_ordinal >= PartialDate(9999).latest_ordinal
+
+
+def test_a_snapshot_works_out_only_what_is_asked() -> None:
+    """Asking one thing of a day builds only that part (and what it needs)."""
+    t = geneva_2016()
+    s = t.at("2016-03-01")
+    assert s._parts == {}
+    assert s.excluded == {"nusra", "islamic-state"}
+    assert set(s._parts) == {"excluded", "ceasefires_in_force"}
+    assert s == t.at("2016-03-01")  # equal snapshots, every part compared
+    wider = t.at("2016-03-01", possibly=True)
+    assert s != wider  # another reading is another snapshot
+    assert set(s.ceasefires_in_force) <= set(wider.ceasefires_in_force)
+    assert repr(s).startswith("<Snapshot at 2016-03-01 (certain): ")
+    assert len(repr(s)) < 300

@@ -101,7 +101,7 @@ def test_dates_carry_only_the_known_parts() -> None:
         {
             "start_date": {"year": 2016},
             "end_date": {"year": 2016, "month": 2},
-            "text": {"headline": "Round 1"},
+            "text": {"headline": "Round 1 of Geneva"},
         }
     ]
 
@@ -172,3 +172,20 @@ def test_the_date_objects(text: str, expected: dict[str, Any]) -> None:
     t = Timeline([Party("un", "UN", "mediator"), Designation("d", "un", "un", "x", date=text)])
     assert to_timelinejs(t)["events"][0]["start_date"] == expected
     assert PartialDate.parse(text).year == expected["year"]
+
+
+def test_eras_and_title_name_each_process_when_there_are_several() -> None:
+    t = Timeline(
+        [
+            Process("g", "Geneva <talks>"),
+            Process("a", "Astana talks"),
+            Round("g1", "g", 1, "2017-02-23/2017-03-03", "Geneva", "proximity", "concluded"),
+            Round("a1", "a", 1, "2017-01-23/2017-01-24", "Astana", "proximity", "concluded"),
+        ]
+    )
+    doc = to_timelinejs(t)
+    assert doc["title"]["text"]["headline"] == "Astana talks and Geneva &lt;talks&gt;"
+    assert [e["text"]["headline"] for e in doc["eras"]] == [
+        "Round 1 of Astana talks",
+        "Round 1 of Geneva &lt;talks&gt;",
+    ]

@@ -26,7 +26,7 @@ from peacetrack import (
     Timeline,
     ValidationError,
 )
-from peacetrack._validate import _FIELDS, reference_problems, references_ok
+from peacetrack._timeline_rules import reference_problems, references_ok
 from peacetrack.records import Record
 from peacetrack.testing import record_lists
 
@@ -219,21 +219,6 @@ def test_non_records_are_refused() -> None:
 # -- the bulk check agrees with the record-by-record one --------------------------------
 
 
-def test_bulk_field_table_matches_references() -> None:
-    import attrs
-
-    from peacetrack import records as records_module
-
-    for name in records_module.__all__:
-        cls = getattr(records_module, name)
-        if isinstance(cls, type) and issubclass(cls, Record) and cls is not Record:
-            assert cls in _FIELDS, cls
-            ref_fields = {
-                f.name for f in attrs.fields(cls) if f.name in {n for n, _ in _FIELDS[cls]}
-            }
-            assert ref_fields == {n for n, _ in _FIELDS[cls]}
-
-
 @given(record_lists(max_size=40), st.data())
 def test_bulk_check_agrees_with_full_report(records: list[Record], data: st.DataObject) -> None:
     dropped = data.draw(st.sets(st.sampled_from([r.id for r in records]))) if records else set()
@@ -242,7 +227,7 @@ def test_bulk_check_agrees_with_full_report(records: list[Record], data: st.Data
     by_class: dict[type[Record], list[Record]] = {}
     for r in kept:
         by_class.setdefault(type(r), []).append(r)
-    assert references_ok(by_id, by_class) == (not list(reference_problems(by_id)))
+    assert references_ok(by_id, by_class) == (not list(reference_problems(kept, by_id)))
 
 
 @given(record_lists(max_size=40), st.data())
@@ -270,8 +255,11 @@ def test_validation_is_the_same_for_incremental_builds(
 
 def test_reference_problems_leave_out_known_missing_ids_only() -> None:
     records = {r.id: r for r in [Delegation("d", "broken", "nowhere")]}
-    assert [p.field for p in reference_problems(records)] == ["party", "process"]
-    quiet = reference_problems(records, known_missing=frozenset({"broken"}))
+    assert [p.field for p in reference_problems(records.values(), records)] == [
+        "party",
+        "process",
+    ]
+    quiet = reference_problems(records.values(), records, known_missing=frozenset({"broken"}))
     assert [(p.record_id, p.field, p.message) for p in quiet] == [
         ("d", "process", "refers to unknown id 'nowhere'")
     ]

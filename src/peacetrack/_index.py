@@ -43,16 +43,15 @@ from collections.abc import Iterable, Sequence
 from itertools import repeat
 from typing import Any
 
+from peacetrack._display import Words, claim_sentence, incident_sentence
+from peacetrack._fast import FAST_PATHS
+from peacetrack._registry import Shape, references_of
 from peacetrack.dates import PartialDate
 from peacetrack.events import (
-    _SET_DATE,
-    _SET_KIND,
-    _SET_RECORD_ID,
-    _SET_SUMMARY,
     Event,
     EventKind,
-    _new_event,
-    claim_summary,
+    _fast_event,
+    event_date,
     event_kinds,
     make_event,
 )
@@ -78,9 +77,12 @@ class EventIndex:
     and the records they come from; :class:`~peacetrack.events.Event` objects are
     made only for the events a query returns."""
 
-    __slots__ = ("_groups", "keys", "records")
+    __slots__ = ("_groups", "keys", "records", "words")
 
-    def __init__(self, groups: Iterable[Sequence[Record]], resigned: frozenset[str]) -> None:
+    def __init__(
+        self, groups: Iterable[Sequence[Record]], resigned: frozenset[str], words: Words
+    ) -> None:
+        self.words = words
         keys: list[int] = []
         owners: list[Record] = []
         for group in groups:
@@ -109,40 +111,26 @@ class EventIndex:
 
     def event(self, position: int) -> Event:
         """The event at ``position`` in event order."""
-        return make_event(self.records[position], _KINDS[self.keys[position] & 15])
+        return make_event(self.records[position], _KINDS[self.keys[position] & 15], self.words)
 
     def events(self, positions: Iterable[int]) -> tuple[Event, ...]:
         """The events at these positions."""
-        keys, records, kinds = self.keys, self.records, _KINDS
+        keys, records, kinds, words = self.keys, self.records, _KINDS, self.words
+        if not FAST_PATHS:
+            return tuple(make_event(records[p], kinds[keys[p] & 15], words) for p in positions)
         found: list[Event] = []
         add = found.append
         incident, claim = EventKind.INCIDENT, EventKind.CLAIM
-        # make_event, inlined for the two record types most events come from.
+        # make_event, with the two record types most events come from taken first.
         for p in positions:
             record: Any = records[p]
             cls = type(record)
             if cls is Incident:
-                event = _new_event(Event)
-                _SET_DATE(event, record.date)
-                _SET_KIND(event, incident)
-                _SET_RECORD_ID(event, record.id)
-                text = record.description
-                _SET_SUMMARY(
-                    event,
-                    f"{record.kind} in {record.place} ({text})"
-                    if text
-                    else f"{record.kind} in {record.place}",
-                )
-                add(event)
+                add(_fast_event(record.date, incident, record.id, incident_sentence(record)))
             elif cls is Claim:
-                event = _new_event(Event)
-                _SET_DATE(event, record.date)
-                _SET_KIND(event, claim)
-                _SET_RECORD_ID(event, record.id)
-                _SET_SUMMARY(event, claim_summary(record))
-                add(event)
+                add(_fast_event(record.date, claim, record.id, claim_sentence(record, words)))
             else:
-                add(make_event(record, kinds[keys[p] & 15]))
+                add(make_event(record, kinds[keys[p] & 15], words))
         return tuple(found)
 
     def within(self, lo: int, hi: int) -> list[int]:
@@ -161,12 +149,6 @@ class EventIndex:
         return sorted(itertools.chain.from_iterable(found))
 
 
-def _date_of(record: Any, kind: EventKind) -> PartialDate:
-    from peacetrack.events import event_date
-
-    return event_date(record, kind)
-
-
 def _group_keys(
     group: Sequence[Record], resigned: frozenset[str]
 ) -> tuple[list[int], Sequence[Any]]:
@@ -176,7 +158,7 @@ def _group_keys(
     cls = type(group[0])
     codes = _SPAN_CODE
     # The two record types that make up most corpora take a short path.
-    if cls is Incident or cls is Claim:
+    if FAST_PATHS and (cls is Incident or cls is Claim):
         rank = _RANK[EventKind.INCIDENT if cls is Incident else EventKind.CLAIM]
         owners: Sequence[Any] = (
             group if cls is Incident else [r for r in group if r.date is not None]  # type: ignore[attr-defined]
@@ -191,7 +173,7 @@ def _group_keys(
     keys, others = [], []
     for record in group:
         for kind in event_kinds(record, resigned):
-            keys.append(_pack(_date_of(record, kind), _RANK[kind]))
+            keys.append(_pack(event_date(record, kind), _RANK[kind]))
             others.append(record)
     return keys, others
 
@@ -326,31 +308,24 @@ def build_referrers(groups: Iterable[Sequence[Record]]) -> dict[str, list[Record
 
     A record that refers to the same id through two fields is listed twice.
     """
-    from peacetrack._validate import _FIELDS
-
     referrers: dict[str, list[Record]] = defaultdict(list)
     for group in groups:
         if not group:
             continue
-        fields = _FIELDS.get(type(group[0]))
-        if fields is None:  # a class the table does not know: ask each record
-            for record in group:
-                for field, target in record.references():
-                    if field != "sources":
-                        referrers[target].append(record)
-            continue
-        for field, count in fields:
-            if field == "exclusions":
+        for reference in references_of(type(group[0])):
+            if reference.field == "sources":
+                continue
+            get = operator.attrgetter(reference.field)
+            if reference.shape is Shape.ONE:
                 for record in group:
-                    for exclusion in record.exclusions:  # type: ignore[attr-defined]
-                        referrers[exclusion.party].append(record)
-            elif count == "many":
+                    referrers[get(record)].append(record)
+            elif reference.shape is Shape.OPTIONAL:
                 for record in group:
-                    for target in getattr(record, field):
+                    target = get(record)
+                    if target is not None:
                         referrers[target].append(record)
             else:
                 for record in group:
-                    target = getattr(record, field)
-                    if target is not None:
+                    for target in reference.ids(record):
                         referrers[target].append(record)
     return dict(referrers)

@@ -28,9 +28,9 @@ import sys
 import textwrap
 from collections.abc import Callable, Sequence
 
-from peacetrack import __version__, _render
+from peacetrack import __version__, _cli_text
 from peacetrack.dates import PartialDate
-from peacetrack.errors import PeacetrackError, ValidationError
+from peacetrack.errors import InvalidDateError, PeacetrackError, UnknownIdError, ValidationError
 from peacetrack.timeline import Timeline
 
 __all__ = ["build_parser", "main"]
@@ -97,7 +97,7 @@ def _write(text: str, output: str | None) -> int:
     if output is None:
         sys.stdout.write(text)
         return 0
-    from peacetrack.io._files import write_atomic
+    from peacetrack.io import write_atomic
 
     try:
         write_atomic(output, text.encode("utf-8", errors="backslashreplace"))
@@ -125,9 +125,9 @@ def _describe_error(file: str | None, exc: PeacetrackError) -> str:
 def _cmd_timeline(args: argparse.Namespace) -> int:
     t = _load(args.file)
     if args.json:
-        _print_json(_render.timeline_json(t))
+        _print_json(_cli_text.timeline_json(t))
     else:
-        print(_render.timeline_text(t, _render.terminal_width()))
+        print(_cli_text.timeline_text(t, _cli_text.terminal_width()))
     return 0
 
 
@@ -136,9 +136,9 @@ def _cmd_snapshot(args: argparse.Namespace) -> int:
     t = _load(args.file)
     snapshot = t.at(date, possibly=args.possibly)
     if args.json:
-        _print_json(_render.snapshot_json(snapshot))
+        _print_json(_cli_text.snapshot_json(snapshot))
     else:
-        print(_render.snapshot_text(t, snapshot, _render.terminal_width()))
+        print(_cli_text.snapshot_text(t, snapshot, _cli_text.terminal_width()))
     return 0
 
 
@@ -194,22 +194,50 @@ def _cmd_plot(args: argparse.Namespace) -> int:
     from peacetrack.plot import MissingExtraError, graph_figure, timeline_figure
 
     fmt = args.output.rpartition(".")[2].lower() if "." in args.output else ""
-    if fmt not in ("png", "svg"):
-        return _fail(f"-o {args.output!r}: the file name must end in .png or .svg.")
+    if fmt not in _PLOT_FORMATS:
+        return _fail(f"-o {args.output!r}: the file name must end in .png, .svg or .pdf.")
     if args.at is not None and args.kind != "graph":
         return _fail("--at draws the graph as it stood on a date; use it with --kind graph.")
+    options = (("--process", args.process), ("--start", args.start), ("--end", args.end))
+    timeline_only = [name for name, value in options if value]
+    if timeline_only and args.kind != "timeline":
+        given = ", ".join(timeline_only)
+        return _fail(f"{given} choose what the timeline shows; use without --kind graph.")
     date = None if args.at is None else _at(args.at)
+    start = None if args.start is None else _plot_date("--start", args.start)
+    end = None if args.end is None else _plot_date("--end", args.end)
     t = _load(args.file)
     try:
-        fig = timeline_figure(t) if args.kind == "timeline" else graph_figure(t, at=date)
+        if args.kind == "timeline":
+            fig = timeline_figure(t, process=args.process, start=start, end=end)
+        else:
+            fig = graph_figure(t, at=date)
     except MissingExtraError as exc:
         return _fail(str(exc))
+    except UnknownIdError as exc:
+        known = ", ".join(sorted(p.id for p in t.processes)) or "none"
+        return _fail(f"--process: {exc} in {_where(args.file)} (its processes: {known}).")
+    except InvalidDateError as exc:
+        return _fail(f"--start/--end: {exc}.")
     try:
         fig.savefig(args.output, format=fmt)
     except OSError as exc:
         return _fail(f"cannot write {args.output}: {exc.strerror or exc}")
     print(f"wrote {args.output} ({args.kind} of {_where(args.file)})")
     return 0
+
+
+_PLOT_FORMATS = ("png", "svg", "pdf")
+"""The image formats ``plot -o`` writes, by file name ending (matplotlib's own writers)."""
+
+
+def _plot_date(option: str, text: str) -> PartialDate:
+    try:
+        return PartialDate.parse(text)
+    except PeacetrackError as exc:
+        raise _BadArgument(
+            f"{option} {text!r} is not a date: {exc}. Give a date such as 2016-05-01 or 2016-05."
+        ) from None
 
 
 # -- export -----------------------------------------------------------------------------------
@@ -308,6 +336,19 @@ def _cmd_import(args: argparse.Namespace) -> int:
     return _write(dumps(t) + "\n", args.output)
 
 
+# -- report -----------------------------------------------------------------------------------
+
+
+def _cmd_report(args: argparse.Namespace) -> int:
+    from peacetrack.report import write_report
+
+    date = None if args.at is None else _at(args.at)
+    t = _load(args.file)
+    index = write_report(t, args.output, at=date, title=args.title)
+    print(f"wrote {index} (report of {_where(args.file)}); open it in a web browser")
+    return 0
+
+
 # -- the parser -------------------------------------------------------------------------------
 
 
@@ -358,14 +399,24 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--format", choices=["graphml", "gexf", "json", "dot"], help="default: graphml")
     p.add_argument("-o", "--output", metavar="OUT", help="write to this file, not stdout")
 
-    plot_help = "draw the timeline or the party graph as a PNG or SVG image (extra: plot)"
+    plot_help = "draw the timeline or the party graph as a PNG, SVG or PDF image (extra: plot)"
     p = sub.add_parser("plot", help=plot_help, description=plot_help)
     p.add_argument(
         "file", nargs="?", metavar="FILE", help="a peacetrack JSON file (default: the bundled case)"
     )
-    p.add_argument("-o", "--output", required=True, metavar="OUT", help="an image: *.png or *.svg")
+    p.add_argument(
+        "-o", "--output", required=True, metavar="OUT", help="an image: *.png, *.svg or *.pdf"
+    )
     p.add_argument("--kind", choices=["timeline", "graph"], default="timeline")
     p.add_argument("--at", metavar="DATE", help="with --kind graph: as it stood on this date")
+    p.add_argument(
+        "--process",
+        action="append",
+        metavar="ID",
+        help="timeline: draw only this process's rounds (repeat for several; default: all)",
+    )
+    p.add_argument("--start", metavar="DATE", help="timeline: the first date shown")
+    p.add_argument("--end", metavar="DATE", help="timeline: the last date shown")
     p.set_defaults(func=_cmd_plot)
 
     export_help = "write the timeline in another format: Popolo, TimelineJS, Mermaid, JSON"
@@ -397,6 +448,16 @@ def build_parser() -> argparse.ArgumentParser:
         help="with --from csv: the column that holds a field (repeat for each)",
     )
     p.set_defaults(func=_cmd_import)
+
+    report_help = "write a web page of the timeline (index.html and assets/) into a folder"
+    p = sub.add_parser("report", help=report_help, description=report_help)
+    p.add_argument(
+        "file", nargs="?", metavar="FILE", help="a peacetrack JSON file (default: the bundled case)"
+    )
+    p.add_argument("-o", "--output", required=True, metavar="DIR", help="the folder to write")
+    p.add_argument("--at", metavar="DATE", help="the date the page opens on (EDTF)")
+    p.add_argument("--title", help="the page title (default: the process name)")
+    p.set_defaults(func=_cmd_report)
 
     return parser
 

@@ -64,11 +64,17 @@ class ValidationError(PeacetrackError, ValueError):
 
     problems: tuple[Problem, ...]
 
+    SHOWN = 100
+    """How many problems the message lists; :attr:`problems` holds every one."""
+
     def __init__(self, problems: Iterable[Problem]) -> None:
         self.problems = tuple(problems)
         n = len(self.problems)
-        head = f"{n} problem{'s' if n != 1 else ''}:"
-        super().__init__("\n".join([head, *(f"  {p}" for p in self.problems)]))
+        head = f"{n:,} problem{'s' if n != 1 else ''}:"
+        lines = [head, *(f"  {p}" for p in self.problems[: self.SHOWN])]
+        if n > self.SHOWN:
+            lines.append(f"  ... and {n - self.SHOWN:,} more (the error's .problems lists all)")
+        super().__init__("\n".join(lines))
 
     def __reduce__(self) -> tuple[type[ValidationError], tuple[tuple[Problem, ...]]]:
         return (type(self), (self.problems,))

@@ -19,10 +19,11 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Container, Iterator
-from typing import Any
 
 import attrs
 
+from peacetrack._display import Words, sentence
+from peacetrack._fast import FAST_PATHS
 from peacetrack.dates import PartialDate
 from peacetrack.records import (
     Ceasefire,
@@ -71,8 +72,9 @@ _RANK = {kind: i for i, kind in enumerate(EventKind)}
 class Event:
     """A dated moment in a timeline, derived from one record.
 
-    ``summary`` is a short human-readable line; ``record_id`` leads back to the
-    record for everything else.
+    ``summary`` is a short human-readable line naming people and parties by name (as
+    the command line shows it); ``record_id`` leads back to the record for
+    everything else.
     """
 
     date: PartialDate
@@ -91,28 +93,28 @@ class Event:
         return self.sort_key() < other.sort_key()
 
 
-def _phrase(text: str | None) -> str:
-    return f" ({text})" if text else ""
+# Each dated record type makes its events by one of two rules (a test walks the record
+# registry and checks that every type with a date or a period is in one of them):
+_POINT: dict[type[Record], EventKind] = {
+    Incident: EventKind.INCIDENT,
+    Claim: EventKind.CLAIM,
+    Designation: EventKind.DESIGNATION,
+    Resignation: EventKind.MEMBER_RESIGNED,
+}
+"""Records with a ``date``: one event on it (none when the date is unknown)."""
 
+_SPAN: dict[type[Record], tuple[EventKind, EventKind]] = {
+    Round: (EventKind.ROUND_OPENED, EventKind.ROUND_CLOSED),
+    Membership: (EventKind.MEMBER_JOINED, EventKind.MEMBER_LEFT),
+    Position: (EventKind.POSITION_STATED, EventKind.POSITION_ENDED),
+    Relation: (EventKind.RELATION_BEGAN, EventKind.RELATION_ENDED),
+    Ceasefire: (EventKind.CEASEFIRE_BEGAN, EventKind.CEASEFIRE_ENDED),
+}
+"""Records with a ``period``: an event where it starts, and one where it ends (none
+while it is open)."""
 
-_STARTS = frozenset(
-    {
-        EventKind.ROUND_OPENED,
-        EventKind.MEMBER_JOINED,
-        EventKind.POSITION_STATED,
-        EventKind.RELATION_BEGAN,
-        EventKind.CEASEFIRE_BEGAN,
-    }
-)
-_ENDS = frozenset(
-    {
-        EventKind.ROUND_CLOSED,
-        EventKind.MEMBER_LEFT,
-        EventKind.POSITION_ENDED,
-        EventKind.RELATION_ENDED,
-        EventKind.CEASEFIRE_ENDED,
-    }
-)
+_STARTS = frozenset(pair[0] for pair in _SPAN.values())
+_ENDS = frozenset(pair[1] for pair in _SPAN.values())
 
 
 def event_date(record: Record, kind: EventKind) -> PartialDate:
@@ -131,51 +133,16 @@ def event_kinds(record: Record, resigned: Container[str] = frozenset()) -> tuple
     ``resigned`` holds the ids of memberships ended by a resignation, whose end is
     told by the resignation's own event rather than a second "left" event.
     """
-    if isinstance(record, Incident):
-        return _INCIDENT
-    if isinstance(record, Claim | Designation):
-        return () if record.date is None else _DATED[isinstance(record, Claim)]
-    if isinstance(record, Resignation):
-        return _RESIGNED
-    pair = _PAIRS.get(record.record_type)
-    if pair is None or not isinstance(record, _PERIODIC):
+    cls = type(record)
+    point = _POINT.get(cls)
+    if point is not None:
+        return () if record.date is None else (point,)  # type: ignore[attr-defined]
+    pair = _SPAN.get(cls)
+    if pair is None:
         return ()
-    if record.period.end is None or (isinstance(record, Membership) and record.id in resigned):
+    if record.period.end is None or (cls is Membership and record.id in resigned):  # type: ignore[attr-defined]
         return pair[:1]
     return pair
-
-
-_INCIDENT = (EventKind.INCIDENT,)
-_RESIGNED = (EventKind.MEMBER_RESIGNED,)
-_DATED = {True: (EventKind.CLAIM,), False: (EventKind.DESIGNATION,)}
-_PERIODIC = (Round, Membership, Position, Relation, Ceasefire)
-_PAIRS = {
-    "round": (EventKind.ROUND_OPENED, EventKind.ROUND_CLOSED),
-    "membership": (EventKind.MEMBER_JOINED, EventKind.MEMBER_LEFT),
-    "position": (EventKind.POSITION_STATED, EventKind.POSITION_ENDED),
-    "relation": (EventKind.RELATION_BEGAN, EventKind.RELATION_ENDED),
-    "ceasefire": (EventKind.CEASEFIRE_BEGAN, EventKind.CEASEFIRE_ENDED),
-}
-
-
-def make_event(record: Record, kind: EventKind) -> Event:
-    """The ``kind`` event of ``record``, with its summary line.
-
-    Incidents and claims, most of any large corpus, take a short path that builds
-    the same (equal) event without attrs' frozen ``__init__``: queries that return
-    thousands of events spend their time here.
-    """
-    cls = type(record)
-    if cls is Incident:
-        return _fast_event(
-            record.date,  # type: ignore[attr-defined]
-            kind,
-            record.id,
-            f"{record.kind} in {record.place}{_phrase(record.description)}",  # type: ignore[attr-defined]
-        )
-    if cls is Claim:
-        return _fast_event(record.date, kind, record.id, claim_summary(record))  # type: ignore[attr-defined, arg-type]
-    return Event(event_date(record, kind), kind, record.id, _summary(record, kind))
 
 
 _SET_DATE = Event.__dict__["date"].__set__
@@ -196,40 +163,25 @@ def _fast_event(date: PartialDate, kind: EventKind, record_id: str, summary: str
     return event
 
 
-def _summary(record: Any, kind: EventKind) -> str:
-    if isinstance(record, Round):
-        label = f"round {record.number} of {record.process} at {record.venue}"
-        if kind is EventKind.ROUND_OPENED:
-            return f"{label} opened"
-        return f"{label} closed: {record.outcome.value}"
-    if isinstance(record, Membership):
-        who = f"{record.person} ({record.role}) in {record.delegation}"
-        return f"{who} joined" if kind is EventKind.MEMBER_JOINED else f"{who} left"
-    if isinstance(record, Resignation):
-        return f"{record.person} resigned{_phrase(record.reason)}"
-    if isinstance(record, Position):
-        what = f"{record.party} on {record.issue}: {record.stance}"
-        return what if kind is EventKind.POSITION_STATED else f"{what} (ended)"
-    if isinstance(record, Relation):
-        what = f"{record.source} {record.kind.value} {record.target}"
-        return what if kind is EventKind.RELATION_BEGAN else f"{what} (ended)"
-    if isinstance(record, Ceasefire):
-        if kind is EventKind.CEASEFIRE_ENDED:
-            return f"ceasefire {record.name} ended"
-        excluded = ", ".join(e.party for e in record.exclusions)
-        return f"ceasefire {record.name} began" + (f"; excludes {excluded}" if excluded else "")
-    if isinstance(record, Designation):
-        return f"{record.by} designated {record.party}: {record.label}"
-    if isinstance(record, Incident):
-        return f"{record.kind} in {record.place}{_phrase(record.description)}"
-    return claim_summary(record)
+def make_event(record: Record, kind: EventKind, words: Words | None = None) -> Event:
+    """The ``kind`` event of ``record``, with its summary line (names from ``words``;
+    ids without). The one constructor of events: queries that return thousands of
+    events spend their time here, so the slots are filled directly (equal to
+    ``Event(...)``); with the slow paths switched on, ``Event(...)`` checks them."""
+    summary = sentence(record, kind not in _ENDS, words)
+    if FAST_PATHS:
+        return _fast_event(event_date(record, kind), kind, record.id, summary)
+    return Event(event_date(record, kind), kind, record.id, summary)
 
 
-def record_events(record: Record, resigned: Container[str] = frozenset()) -> Iterator[Event]:
+def record_events(
+    record: Record, resigned: Container[str] = frozenset(), words: Words | None = None
+) -> Iterator[Event]:
     """The events one record implies, in the order :class:`EventKind` lists them.
 
     ``resigned`` holds the ids of memberships ended by a resignation, whose end is
-    told by the resignation's own event rather than a second "left" event.
+    told by the resignation's own event rather than a second "left" event. Records
+    are named by ``words`` (by id without one; a Timeline's events name them).
 
     Examples
     --------
@@ -239,14 +191,8 @@ def record_events(record: Record, resigned: Container[str] = frozenset()) -> Ite
     [('2016-01', 'member_joined'), ('2016-05-29', 'member_left')]
     >>> [e.kind.value for e in record_events(m, resigned={"m1"})]
     ['member_joined']
+    >>> next(record_events(m)).summary
+    'alloush: chief negotiator (hnc-d)'
     """
     for kind in event_kinds(record, resigned):
-        yield make_event(record, kind)
-
-
-def claim_summary(claim: Claim) -> str:
-    """``"sohr: killed = 23"``, ``"turkey: killed = more than 60"``."""
-    qualifier = f"{claim.qualifier.value} " if claim.qualifier is not None else ""
-    value = claim.value
-    shown = str(value).lower() if isinstance(value, bool) else str(value)
-    return f"{claim.claimant} on {claim.about}: {claim.predicate} = {qualifier}{shown}"
+        yield make_event(record, kind, words)

@@ -8,6 +8,18 @@ references. A record checks only itself: a bad field raises
 and the reason. Rules that need neighbours (does the person exist? does the
 resignation fall inside the membership?) belong to the Timeline.
 
+Adding a record type takes (``tests/test_registry.py`` checks each piece, and
+``docs/architecture.md`` says more):
+
+- the class: ``@register_record_type("tag")`` on an ``@attrs.frozen`` subclass of
+  :class:`Record`, with ``ref(...)`` / ``optional_ref(...)`` / ``refs(...)`` /
+  ``ref_items(...)`` metadata on each field that holds ids (references, checks,
+  the file format and the schema follow from it);
+- its hypothesis strategy in :mod:`peacetrack.testing` (and in ``timelines()``);
+- its words in ``_display`` (a name; a sentence per event if it is dated) and, if
+  dated, its events in :mod:`peacetrack.events`;
+- its docs: a docstring, and a name in ``__all__`` here and in :mod:`peacetrack`.
+
 Strings are accepted where a date, a period or an enum is expected, so records read
 naturally:
 
@@ -27,41 +39,54 @@ from typing import Any, ClassVar, TypeAlias
 
 import attrs
 
-from peacetrack._checks import (
+from peacetrack._fast import FAST_PATHS
+from peacetrack._field_checks import (
     CHECK,
     DATE,
-    IDS,
     OPTIONAL_DATE,
     OPTIONAL_TEXT,
     PERIOD,
     PLANS,
     TEXT,
     TEXTS,
-    Invalid,
     check_claim_value,
     check_enum,
     check_ids,
     check_positive_int,
     field_problems,
-    fields_pass,
+    fields_ok,
     plan_of,
     to_date,
     to_enum,
     to_period,
     to_tuple,
+    typed,
+)
+from peacetrack._parts import Exclusion, Identifier, Link, check_parts, to_parts
+from peacetrack._registry import (
+    RECORD_TYPES,
+    optional_ref,
+    ref,
+    ref_items,
+    references_of,
+    refs,
+    register_record_type,
 )
 from peacetrack.dates import PartialDate, Period
 from peacetrack.errors import Problem, ValidationError
 
 __all__ = [
+    "RECORD_TYPES",
     "Ceasefire",
     "Claim",
     "ClaimValue",
     "Delegation",
     "Designation",
     "Exclusion",
+    "Identifier",
     "Incident",
     "Issue",
+    "Link",
     "Membership",
     "Party",
     "PartyKind",
@@ -77,6 +102,7 @@ __all__ = [
     "RoundFormat",
     "RoundOutcome",
     "Source",
+    "register_record_type",
 ]
 
 ClaimValue: TypeAlias = str | int | float | bool
@@ -136,6 +162,7 @@ class Qualifier(enum.Enum):
 # Bound by assignment, not import: CPython 3.11 compiles ``PLANS.get(...)`` on an imported
 # name as an attribute load (it expects a module), which costs ~30 ns on every record.
 _PLANS = PLANS
+_FAST_PATHS = FAST_PATHS
 
 # Lenient converters for the enum fields: a string becomes its member when it names one.
 
@@ -175,13 +202,13 @@ class Record:
 
     id: str = attrs.field(metadata=TEXT)
     sources: tuple[str, ...] = attrs.field(
-        default=(), converter=to_tuple, kw_only=True, metadata=IDS
+        default=(), converter=to_tuple, kw_only=True, metadata=refs("source")
     )
 
     def __attrs_post_init__(self) -> None:
         plan = _PLANS.get(type(self)) or plan_of(type(self), Record._rules)
-        passed = fields_pass(self, plan)
-        if passed and not plan[3]:
+        passed = _FAST_PATHS and fields_ok(self, plan)
+        if passed and not plan.has_rules:
             return
         record_id = self.id if isinstance(self.id, str) and self.id.strip() else None
         problems = [] if passed else list(field_problems(self, record_id))
@@ -194,11 +221,40 @@ class Record:
         return iter(())
 
     def references(self) -> Iterator[tuple[str, str]]:
-        """Yield ``(field, id)`` for every id this record refers to, sources included."""
-        for source in self.sources:
-            yield "sources", source
+        """Yield ``(field, id)`` for every id this record refers to, sources included,
+        in field order (the fields declared with :func:`~peacetrack._registry.ref` and
+        its kin)."""
+        for reference in references_of(type(self)):
+            for target in reference.ids(self):
+                yield reference.field, target
 
 
+_exclusions_from = to_parts(Exclusion)
+_identifiers_from = to_parts(Identifier)
+_links_from = to_parts(Link)
+
+
+# Named functions, as mypy's attrs plugin reads converters by name.
+def _to_exclusions(value: Any) -> Any:
+    return _exclusions_from(value)
+
+
+def _to_identifiers(value: Any) -> Any:
+    return _identifiers_from(value)
+
+
+def _to_links(value: Any) -> Any:
+    return _links_from(value)
+
+
+_check_exclusions = check_parts(Exclusion, lambda e: e.party, "excludes the same party twice")
+_IDENTIFIERS = {
+    CHECK: check_parts(Identifier, lambda i: (i.scheme, i.identifier), "repeats an identifier")
+}
+_LINKS = {CHECK: check_parts(Link, lambda link: link.url, "repeats a link")}
+
+
+@register_record_type("source")
 @attrs.frozen
 class Source(Record):
     """Where a fact comes from: a report, a statement, a resolution.
@@ -208,8 +264,6 @@ class Source(Record):
     'day'
     """
 
-    record_type: ClassVar[str] = "source"
-
     title: str = attrs.field(metadata=TEXT)
     publisher: str = attrs.field(metadata=TEXT)
     url: str | None = attrs.field(default=None, metadata=OPTIONAL_TEXT)
@@ -218,49 +272,48 @@ class Source(Record):
     )
 
 
+@register_record_type("party")
 @attrs.frozen
 class Party(Record):
     """An actor: a state, a government, an opposition body, an armed group, ..."""
 
-    record_type: ClassVar[str] = "party"
-
     name: str = attrs.field(metadata=TEXT)
     kind: PartyKind = attrs.field(converter=_to_party_kind, metadata={CHECK: check_enum(PartyKind)})
     aliases: tuple[str, ...] = attrs.field(default=(), converter=to_tuple, metadata=TEXTS)
+    identifiers: tuple[Identifier, ...] = attrs.field(
+        default=(), converter=_to_identifiers, metadata=_IDENTIFIERS
+    )
+    links: tuple[Link, ...] = attrs.field(default=(), converter=_to_links, metadata=_LINKS)
 
 
+@register_record_type("person")
 @attrs.frozen
 class Person(Record):
     """A named person: a negotiator, an envoy, a spokesperson."""
 
-    record_type: ClassVar[str] = "person"
-
     name: str = attrs.field(metadata=TEXT)
     aliases: tuple[str, ...] = attrs.field(default=(), converter=to_tuple, metadata=TEXTS)
+    identifiers: tuple[Identifier, ...] = attrs.field(
+        default=(), converter=_to_identifiers, metadata=_IDENTIFIERS
+    )
+    links: tuple[Link, ...] = attrs.field(default=(), converter=_to_links, metadata=_LINKS)
 
 
+@register_record_type("process")
 @attrs.frozen
 class Process(Record):
     """A negotiation process; ``mediator`` is a party or person id, or ``None``."""
 
-    record_type: ClassVar[str] = "process"
-
     name: str = attrs.field(metadata=TEXT)
-    mediator: str | None = attrs.field(default=None, metadata=OPTIONAL_TEXT)
-
-    def references(self) -> Iterator[tuple[str, str]]:
-        yield from super().references()
-        if self.mediator is not None:
-            yield "mediator", self.mediator
+    mediator: str | None = attrs.field(default=None, metadata=optional_ref("party", "person"))
 
 
+@register_record_type("round")
 @attrs.frozen
 class Round(Record):
     """One round of a process: when, where, in which format, with what outcome."""
 
-    record_type: ClassVar[str] = "round"
-
-    process: str = attrs.field(metadata=TEXT)
+    process: str = attrs.field(metadata=ref("process"))
     number: int = attrs.field(metadata={CHECK: check_positive_int})
     period: Period = attrs.field(converter=to_period, metadata=PERIOD)
     venue: str = attrs.field(metadata=TEXT)
@@ -270,48 +323,33 @@ class Round(Record):
     outcome: RoundOutcome = attrs.field(
         converter=_to_round_outcome, metadata={CHECK: check_enum(RoundOutcome)}
     )
-    delegations: tuple[str, ...] = attrs.field(default=(), converter=to_tuple, metadata=IDS)
-
-    def references(self) -> Iterator[tuple[str, str]]:
-        yield from super().references()
-        yield "process", self.process
-        for delegation in self.delegations:
-            yield "delegations", delegation
+    delegations: tuple[str, ...] = attrs.field(
+        default=(), converter=to_tuple, metadata=refs("delegation")
+    )
 
 
+@register_record_type("delegation")
 @attrs.frozen
 class Delegation(Record):
     """A party's team at a process."""
 
-    record_type: ClassVar[str] = "delegation"
-
-    party: str = attrs.field(metadata=TEXT)
-    process: str = attrs.field(metadata=TEXT)
+    party: str = attrs.field(metadata=ref("party"))
+    process: str = attrs.field(metadata=ref("process"))
     name: str | None = attrs.field(default=None, metadata=OPTIONAL_TEXT)
 
-    def references(self) -> Iterator[tuple[str, str]]:
-        yield from super().references()
-        yield "party", self.party
-        yield "process", self.process
 
-
+@register_record_type("membership")
 @attrs.frozen
 class Membership(Record):
     """A person's place in a delegation, with a free-text ``role`` and a period."""
 
-    record_type: ClassVar[str] = "membership"
-
-    person: str = attrs.field(metadata=TEXT)
-    delegation: str = attrs.field(metadata=TEXT)
+    person: str = attrs.field(metadata=ref("person"))
+    delegation: str = attrs.field(metadata=ref("delegation"))
     role: str = attrs.field(metadata=TEXT)
     period: Period = attrs.field(converter=to_period, metadata=PERIOD)
 
-    def references(self) -> Iterator[tuple[str, str]]:
-        yield from super().references()
-        yield "person", self.person
-        yield "delegation", self.delegation
 
-
+@register_record_type("resignation")
 @attrs.frozen
 class Resignation(Record):
     """A person leaving a membership; the membership's period must end on ``date``.
@@ -319,97 +357,45 @@ class Resignation(Record):
     ``submitted_to`` is the party the resignation was handed to, when known.
     """
 
-    record_type: ClassVar[str] = "resignation"
-
-    person: str = attrs.field(metadata=TEXT)
-    membership: str = attrs.field(metadata=TEXT)
+    person: str = attrs.field(metadata=ref("person"))
+    membership: str = attrs.field(metadata=ref("membership"))
     date: PartialDate = attrs.field(converter=to_date, metadata=DATE)
     reason: str | None = attrs.field(default=None, metadata=OPTIONAL_TEXT)
     quote: str | None = attrs.field(default=None, metadata=OPTIONAL_TEXT)
-    submitted_to: str | None = attrs.field(default=None, metadata=OPTIONAL_TEXT)
-
-    def references(self) -> Iterator[tuple[str, str]]:
-        yield from super().references()
-        yield "person", self.person
-        yield "membership", self.membership
-        if self.submitted_to is not None:
-            yield "submitted_to", self.submitted_to
+    submitted_to: str | None = attrs.field(default=None, metadata=optional_ref("party", "person"))
 
 
+@register_record_type("issue")
 @attrs.frozen
 class Issue(Record):
     """An agenda item parties take positions on, e.g. ``"sequencing"``."""
 
-    record_type: ClassVar[str] = "issue"
-
     name: str = attrs.field(metadata=TEXT)
 
 
+@register_record_type("position")
 @attrs.frozen
 class Position(Record):
     """What a party holds on an issue during a period, e.g. ``"transition-first"``."""
 
-    record_type: ClassVar[str] = "position"
-
-    party: str = attrs.field(metadata=TEXT)
-    issue: str = attrs.field(metadata=TEXT)
+    party: str = attrs.field(metadata=ref("party"))
+    issue: str = attrs.field(metadata=ref("issue"))
     stance: str = attrs.field(metadata=TEXT)
     period: Period = attrs.field(converter=to_period, metadata=PERIOD)
 
-    def references(self) -> Iterator[tuple[str, str]]:
-        yield from super().references()
-        yield "party", self.party
-        yield "issue", self.issue
 
-
-@attrs.frozen
-class Exclusion:
-    """A party left out of a ceasefire, and why."""
-
-    party: str = attrs.field(metadata=TEXT)
-    reason: str | None = attrs.field(default=None, metadata=OPTIONAL_TEXT)
-
-    def __attrs_post_init__(self) -> None:
-        problems = list(field_problems(self, None, "exclusion."))
-        if problems:
-            raise ValidationError(problems)
-
-
-def _to_exclusions(value: Any) -> Any:
-    if not isinstance(value, list | tuple):
-        return value
-    # A bad item is left for the check to report under the ceasefire's id, with the
-    # ceasefire's other problems, instead of escaping as a bare TypeError.
-    try:
-        return tuple(Exclusion(**item) if isinstance(item, dict) else item for item in value)
-    except ValidationError as exc:
-        return Invalid(value, "; ".join(f"{p.field}: {p.message}" for p in exc.problems))
-    except TypeError as exc:
-        return Invalid(value, f"an exclusion has the fields party and reason ({exc})")
-
-
-def _check_exclusions(value: Any) -> str | None:
-    if isinstance(value, Invalid):
-        return value.message
-    if not isinstance(value, tuple) or not all(isinstance(v, Exclusion) for v in value):
-        return f"expected a list of Exclusion, got {value!r}"
-    parties = [e.party for e in value]
-    if len(set(parties)) != len(parties):
-        return "excludes the same party twice"
-    return None
-
-
+@register_record_type("ceasefire")
 @attrs.frozen
 class Ceasefire(Record):
     """A ceasefire: who is party to it, and who is excluded from it."""
 
-    record_type: ClassVar[str] = "ceasefire"
-
     name: str = attrs.field(metadata=TEXT)
     period: Period = attrs.field(converter=to_period, metadata=PERIOD)
-    parties: tuple[str, ...] = attrs.field(default=(), converter=to_tuple, metadata=IDS)
+    parties: tuple[str, ...] = attrs.field(default=(), converter=to_tuple, metadata=refs("party"))
     exclusions: tuple[Exclusion, ...] = attrs.field(
-        default=(), converter=_to_exclusions, metadata={CHECK: _check_exclusions}
+        default=(),
+        converter=_to_exclusions,
+        metadata=ref_items("party", item="party", check=_check_exclusions),
     )
 
     def _rules(self, record_id: str | None) -> Iterator[Problem]:
@@ -419,39 +405,25 @@ class Ceasefire(Record):
             if both:
                 yield Problem(record_id, "exclusions", f"{sorted(both)} both party to and excluded")
 
-    def references(self) -> Iterator[tuple[str, str]]:
-        yield from super().references()
-        for party in self.parties:
-            yield "parties", party
-        for exclusion in self.exclusions:
-            yield "exclusions", exclusion.party
 
-
+@register_record_type("designation")
 @attrs.frozen
 class Designation(Record):
     """``by`` calls ``party`` something, e.g. a terrorist organization."""
 
-    record_type: ClassVar[str] = "designation"
-
-    party: str = attrs.field(metadata=TEXT)
-    by: str = attrs.field(metadata=TEXT)
+    party: str = attrs.field(metadata=ref("party"))
+    by: str = attrs.field(metadata=ref("party", "person"))
     label: str = attrs.field(metadata=TEXT)
     date: PartialDate | None = attrs.field(default=None, converter=to_date, metadata=OPTIONAL_DATE)
 
-    def references(self) -> Iterator[tuple[str, str]]:
-        yield from super().references()
-        yield "party", self.party
-        yield "by", self.by
 
-
+@register_record_type("relation")
 @attrs.frozen
 class Relation(Record):
     """A directed relation between two parties during a period."""
 
-    record_type: ClassVar[str] = "relation"
-
-    source: str = attrs.field(metadata=TEXT)
-    target: str = attrs.field(metadata=TEXT)
+    source: str = attrs.field(metadata=ref("party"))
+    target: str = attrs.field(metadata=ref("party"))
     kind: RelationKind = attrs.field(
         converter=_to_relation_kind, metadata={CHECK: check_enum(RelationKind)}
     )
@@ -461,12 +433,8 @@ class Relation(Record):
         if self.source == self.target:
             yield Problem(record_id, "target", f"a party cannot relate to itself ({self.source})")
 
-    def references(self) -> Iterator[tuple[str, str]]:
-        yield from super().references()
-        yield "source", self.source
-        yield "target", self.target
 
-
+@register_record_type("incident")
 @attrs.frozen
 class Incident(Record):
     """Something that happened on a day: an air strike, a shelling, a capture.
@@ -475,20 +443,14 @@ class Incident(Record):
     when sources disagree, belongs in :class:`Claim` records.
     """
 
-    record_type: ClassVar[str] = "incident"
-
     kind: str = attrs.field(metadata=TEXT)
     date: PartialDate = attrs.field(converter=to_date, metadata=DATE)
     place: str = attrs.field(metadata=TEXT)
     description: str | None = attrs.field(default=None, metadata=OPTIONAL_TEXT)
-    parties: tuple[str, ...] = attrs.field(default=(), converter=to_tuple, metadata=IDS)
-
-    def references(self) -> Iterator[tuple[str, str]]:
-        yield from super().references()
-        for party in self.parties:
-            yield "parties", party
+    parties: tuple[str, ...] = attrs.field(default=(), converter=to_tuple, metadata=refs("party"))
 
 
+@register_record_type("claim")
 @attrs.frozen
 class Claim(Record):
     """One party's or person's statement about a record: disagreement is data.
@@ -498,12 +460,11 @@ class Claim(Record):
     <Qualifier.MORE_THAN: 'more than'>
     """
 
-    record_type: ClassVar[str] = "claim"
-
-    about: str = attrs.field(metadata=TEXT)
-    claimant: str = attrs.field(metadata=TEXT)
+    about: str = attrs.field(metadata=ref())
+    claimant: str = attrs.field(metadata=ref("party", "person"))
     predicate: str = attrs.field(metadata=TEXT)
-    value: ClaimValue = attrs.field(metadata={CHECK: check_claim_value})
+    # Compared with its type: True, 1 and 1.0 are three values, never merged.
+    value: ClaimValue = attrs.field(eq=typed, metadata={CHECK: check_claim_value})
     qualifier: Qualifier | None = attrs.field(
         default=None,
         converter=_to_qualifier,
@@ -516,8 +477,3 @@ class Claim(Record):
         numeric = isinstance(self.value, int | float) and not isinstance(self.value, bool)
         if self.qualifier is not None and not numeric:
             yield Problem(record_id, "qualifier", f"bounds a number, but value is {self.value!r}")
-
-    def references(self) -> Iterator[tuple[str, str]]:
-        yield from super().references()
-        yield "about", self.about
-        yield "claimant", self.claimant

@@ -47,12 +47,15 @@ from __future__ import annotations
 
 import itertools
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator
 from typing import Any, TypeVar
 
 import attrs
 
-from peacetrack import _claims, _index, _validate
+from peacetrack import _claims, _html, _index, _timeline_rules
+from peacetrack._display import Words
+from peacetrack._registry import is_registered
+from peacetrack._snapshot import Snapshot
 from peacetrack.dates import DateLike, PartialDate, Period
 from peacetrack.errors import (
     InvalidDateError,
@@ -84,42 +87,6 @@ from peacetrack.records import (
 __all__ = ["Snapshot", "Timeline"]
 
 R = TypeVar("R", bound=Record)
-
-
-@attrs.frozen
-class Snapshot:
-    """What was in force on a date, as answered by :meth:`Timeline.at`.
-
-    Attributes
-    ----------
-    date
-        The date asked about.
-    possibly
-        ``False`` for a certain answer, ``True`` for everything that may hold.
-    rounds_in_progress
-        Rounds whose period covers the date.
-    members
-        Delegation id -> memberships in force (only delegations with members).
-    positions
-        ``(party, issue)`` -> the position in force (the latest-starting one if
-        several are).
-    ceasefires_in_force, excluded
-        Ceasefires in force, and the ids of parties excluded from any of them.
-    designations
-        Designations made by then.
-    relations
-        Relations between parties in force.
-    """
-
-    date: PartialDate
-    possibly: bool
-    rounds_in_progress: tuple[Round, ...]
-    members: Mapping[str, tuple[Membership, ...]]
-    positions: Mapping[tuple[str, str], Position]
-    ceasefires_in_force: tuple[Ceasefire, ...]
-    excluded: frozenset[str]
-    designations: tuple[Designation, ...]
-    relations: tuple[Relation, ...]
 
 
 def _chronological(record: Record) -> tuple[Any, ...]:
@@ -177,12 +144,8 @@ class Timeline:
         self._records = records
         known = len(base._records) if base is not None else 0
         fresh = records[known:]
-        if not all(isinstance(r, Record) for r in fresh):
-            raise ValidationError(
-                Problem(None, None, f"expected a Record, got {type(r).__name__} {r!r}")
-                for r in fresh
-                if not isinstance(r, Record)
-            )
+        if not all(map(is_registered, map(type, fresh))):
+            raise ValidationError(_unregistered(fresh))
         if base is None:
             by_id = {r.id: r for r in records}
         else:
@@ -192,22 +155,14 @@ class Timeline:
         by_class: dict[type[Record], list[Record]] = defaultdict(list)
         for record in fresh:
             by_class[type(record)].append(record)
-        problems: list[Problem] = []
-        if len(by_id) != len(records):
-            problems.extend(_validate.duplicate_problems(records))
-        if not _validate.references_ok(by_id, by_class):
-            checked = by_id if base is None else {r.id: r for r in fresh}
-            problems.extend(_validate.reference_problems(checked, by_id))
         merged: dict[type[Record], list[Record]] = (
             by_class if base is None else {k: list(v) for k, v in base._by_class.items()}
         )
         if base is not None:
             for cls, items in by_class.items():
                 merged.setdefault(cls, []).extend(items)
-        by_type: dict[str, list[Record]] = defaultdict(list)
-        for cls, items in merged.items():
-            by_type[cls.record_type].extend(items)
-        problems.extend(_validate.rule_problems(by_id, by_type))
+        by_type = {cls.record_type: items for cls, items in merged.items()}
+        problems = _timeline_rules.timeline_problems(records, by_id, by_class, by_type)
         if problems:
             raise ValidationError(problems)
         self._by_class: dict[type[Record], list[Record]] = merged
@@ -358,9 +313,16 @@ class Timeline:
             "resigned", lambda: frozenset(r.membership for r in self._view(Resignation))
         )
 
+    def _words(self) -> Words:
+        """How this timeline's events name records: by name. An event's summary
+        depends only on its record and the names it refers to, so merging timelines
+        keeps their events equal."""
+        return self._cached("words", lambda: Words(self))  # type: ignore[no-any-return]
+
     def _event_index(self) -> _index.EventIndex:
         return self._cached(  # type: ignore[no-any-return]
-            "events", lambda: _index.EventIndex(self._by_class.values(), self._resigned())
+            "events",
+            lambda: _index.EventIndex(self._by_class.values(), self._resigned(), self._words()),
         )
 
     def events(self) -> tuple[Event, ...]:
@@ -401,9 +363,12 @@ class Timeline:
             record = todo.pop()
             if record.id not in ids:
                 ids.add(record.id)
-                # A delegation stands for its members, a membership for its end.
+                # A delegation stands for its members, a membership for its end,
+                # and a process reached from its mediator for the rounds mediated.
                 if isinstance(record, Delegation | Membership):
                     todo.extend(referrers.get(record.id, ()))
+                elif isinstance(record, Process):
+                    todo.extend(r for r in referrers.get(record.id, ()) if isinstance(r, Round))
         return ids
 
     def involving(self, record_id: str) -> tuple[Event, ...]:
@@ -412,8 +377,9 @@ class Timeline:
         A party also stands for its delegations, a delegation for its
         memberships, and a membership for its resignation, so
         ``involving("hnc")`` includes its members joining and resigning (and the
-        rounds its delegation attended). Source citations do not count as
-        involvement.
+        rounds its delegation attended); a mediator stands for the rounds of the
+        processes it mediates. Source citations do not count as involvement (see
+        :meth:`citing`).
 
         Raises
         ------
@@ -421,42 +387,123 @@ class Timeline:
             If no record has this id.
         """
         self[record_id]
-        resigned = self._resigned()
+        resigned, words = self._resigned(), self._words()
         by_id = self._by_id
-        events = [e for i in self._involved(record_id) for e in record_events(by_id[i], resigned)]
+        events = [
+            e for i in self._involved(record_id) for e in record_events(by_id[i], resigned, words)
+        ]
         events.sort(key=Event.sort_key)
         return tuple(events)
 
     # -- snapshots ------------------------------------------------------------------
 
-    def _in_force(self, kind: type[R], d: PartialDate, possibly: bool) -> tuple[R, ...]:
+    def in_force(
+        self,
+        kind: type[R],
+        at: DateLike | Period,
+        *,
+        possibly: bool = False,
+        throughout: bool = False,
+    ) -> tuple[R, ...]:
+        """The records of one type in force at ``at``, in chronological order.
+
+        The rule of :meth:`at`: a record with a ``period`` counts when the period was
+        certainly in force at some time during ``at`` (:meth:`Period.in_force
+        <peacetrack.Period.in_force>`), or may have been with ``possibly=True``; a
+        designation counts from its date on (an undated one only when
+        ``possibly``). ``at`` may be a date or a window (a :class:`~peacetrack.Period`
+        or an EDTF interval such as ``"2017-01/2017-03"``, read at its widest); with
+        ``throughout=True`` a record counts only when it was in force on every day of
+        ``at``, not just on some day. Graph views and snapshots ask this, which
+        answers from an interval index in O(log n + k) for k records.
+
+        Raises
+        ------
+        PeacetrackError
+            For a record type with neither a period nor a designation's date, or a
+            ``possibly`` or ``throughout`` that is not a bool.
+        InvalidDateError
+            For a date or window that cannot be read.
+
+        Examples
+        --------
+        >>> from peacetrack import Ceasefire, Party
+        >>> t = Timeline([Ceasefire("coh", "Cessation of hostilities", "2016-02-27/2016-09")])
+        >>> [c.id for c in t.in_force(Ceasefire, "2016-05-01")]
+        ['coh']
+        >>> t.in_force(Ceasefire, "2016-10-01")
+        ()
+
+        In force at some time in the window, but not throughout it:
+
+        >>> [c.id for c in t.in_force(Ceasefire, "2016-01/2016-03")]
+        ['coh']
+        >>> t.in_force(Ceasefire, "2016-01/2016-03", throughout=True)
+        ()
+        """
+        for flag, value in (("possibly", possibly), ("throughout", throughout)):
+            if not isinstance(value, bool):
+                raise PeacetrackError(f"{flag} must be True or False, got {value!r}")
+        lo, hi = _window(at)
+        if kind is Designation:
+            found: tuple[Any, ...] = self._designations_by(hi, possibly)
+            if throughout:
+                # An undated designation (only in a possible answer) may have held
+                # all along.
+                found = tuple(
+                    g for g in found if g.date is None or _designation_start(g, possibly) <= lo
+                )
+            return found
+        if not (isinstance(kind, type) and is_registered(kind)) or not any(
+            f.name == "period" for f in attrs.fields(kind)
+        ):
+            raise PeacetrackError(f"{getattr(kind, '__name__', kind)!r} records have no period")
+        records = self._in_force(kind, lo, hi, possibly)
+        if throughout:
+            return tuple(r for r in records if _covers(r.period.bounds(possibly), lo, hi))  # type: ignore[attr-defined]
+        return records
+
+    def view(self, kind: type[R]) -> tuple[R, ...]:
+        """Every record of one type, in chronological order (undated last, by id):
+        ``t.view(Round)`` is ``t.rounds``, and works for any registered record type.
+
+        Raises
+        ------
+        PeacetrackError
+            For a class that is not a registered record type.
+        """
+        if not (isinstance(kind, type) and is_registered(kind)):
+            raise PeacetrackError(f"{kind!r} is not a registered record type")
+        return self._view(kind)
+
+    def _in_force(self, kind: type[R], lo: int, hi: int, possibly: bool) -> tuple[R, ...]:
         view = self._view(kind)
         index = self._cached(
             ("in force", kind.record_type, possibly),
             lambda: _index.interval_index(view, possibly=possibly),
         )
-        return tuple(
-            map(view.__getitem__, sorted(index.overlapping(d.earliest_ordinal, d.latest_ordinal)))
-        )
+        return tuple(map(view.__getitem__, sorted(index.overlapping(lo, hi))))
 
-    def _designations_by(self, d: PartialDate, possibly: bool) -> tuple[Designation, ...]:
+    def _designations_by(self, hi: int, possibly: bool) -> tuple[Designation, ...]:
         view = self.designations
 
         def build() -> tuple[_index.OrderedBounds, list[int]]:
             dated = [i for i, g in enumerate(view) if g.date is not None]
             # A designation holds from its date on: the first day of Period(date).
-            bounds = [Period(view[i].date).bounds(possibly)[0] for i in dated]
+            bounds = [_designation_start(view[i], possibly) for i in dated]
             undated = [i for i, g in enumerate(view) if g.date is None]
             return _index.OrderedBounds(bounds, dated), undated
 
         ordered, undated = self._cached(("designations", possibly), build)
-        found = ordered.upto(d.latest_ordinal)
+        found = ordered.upto(hi)
         if possibly:
             found = [*found, *undated]
         return tuple(map(view.__getitem__, sorted(found)))
 
-    def at(self, date: DateLike, *, possibly: bool = False) -> Snapshot:
-        """What was in force on ``date``.
+    def at(
+        self, date: DateLike | Period, *, possibly: bool = False, throughout: bool = False
+    ) -> Snapshot:
+        """What was in force on ``date``, or in a window of time.
 
         A period counts when it was *certainly* in force at some time during
         ``date`` (however its partial ends are read), or, with ``possibly=True``,
@@ -467,13 +514,20 @@ class Timeline:
         order; for ``positions`` the latest-starting position per ``(party, issue)``
         wins.
 
-        Each kind of period is looked up in an interval tree built on first use,
-        so the cost is O(log n + k) for k records in force.
+        ``date`` may also be a window, a :class:`~peacetrack.Period` or an EDTF
+        interval such as ``"2017-01/2017-03"`` (read at its widest): the snapshot
+        then holds what was in force at *any* time in it, or with
+        ``throughout=True`` what was in force at *every* time in it. A month is a
+        window too: ``at("2016-05", throughout=True)`` is what held all May.
+
+        Each part of the snapshot is looked up in an interval tree (built on first
+        use) the first time it is read, so asking one thing of a day costs only
+        that thing: O(log n + k) for k records in force.
 
         Raises
         ------
         InvalidDateError
-            For a date that cannot be read.
+            For a date or window that cannot be read.
 
         Examples
         --------
@@ -492,27 +546,20 @@ class Timeline:
         ()
         >>> [c.id for c in t.at("2016-02-10", possibly=True).ceasefires_in_force]
         ['coh']
+
+        At any time in a window, or throughout it:
+
+        >>> [c.id for c in t.at("2016-01/2016-03").ceasefires_in_force]
+        ['coh']
+        >>> t.at("2016-01/2016-03", throughout=True).ceasefires_in_force
+        ()
         """
-        if not isinstance(possibly, bool):
-            raise PeacetrackError(f"possibly must be True or False, got {possibly!r}")
-        d = PartialDate.coerce(date)
-        members: dict[str, list[Membership]] = defaultdict(list)
-        for membership in self._in_force(Membership, d, possibly):
-            members[membership.delegation].append(membership)
-        # Chronological order: the later position wins.
-        positions = {(p.party, p.issue): p for p in self._in_force(Position, d, possibly)}
-        ceasefires = self._in_force(Ceasefire, d, possibly)
-        return Snapshot(
-            date=d,
-            possibly=possibly,
-            rounds_in_progress=self._in_force(Round, d, possibly),
-            members={k: tuple(v) for k, v in members.items()},
-            positions=positions,
-            ceasefires_in_force=ceasefires,
-            excluded=frozenset(e.party for c in ceasefires for e in c.exclusions),
-            designations=self._designations_by(d, possibly),
-            relations=self._in_force(Relation, d, possibly),
-        )
+        for flag, value in (("possibly", possibly), ("throughout", throughout)):
+            if not isinstance(value, bool):
+                raise PeacetrackError(f"{flag} must be True or False, got {value!r}")
+        if isinstance(date, Period) or (isinstance(date, str) and "/" in date):
+            return Snapshot(self, Period.coerce(date), possibly, throughout)
+        return Snapshot(self, PartialDate.coerce(date), possibly, throughout)
 
     def gaps(self, process: str) -> tuple[Period, ...]:
         """The periods between consecutive rounds of a process, from one round's end
@@ -537,6 +584,54 @@ class Timeline:
         return tuple(gaps)
 
     # -- claims ---------------------------------------------------------------------
+
+    def citing(self, source_id: str) -> tuple[Record, ...]:
+        """The records that cite a source, in the timeline's order.
+
+        Raises
+        ------
+        UnknownIdError
+            If no record has this id.
+
+        >>> from peacetrack import Party, Source
+        >>> t = Timeline([Source("afp", "Report", "AFP"),
+        ...               Party("hnc", "HNC", "opposition", sources=["afp"])])
+        >>> [r.id for r in t.citing("afp")]
+        ['hnc']
+        """
+        self[source_id]
+
+        def build() -> dict[str, list[Record]]:
+            cited: dict[str, list[Record]] = defaultdict(list)
+            for record in self._records:
+                for source in record.sources:
+                    cited[source].append(record)
+            return cited
+
+        return tuple(self._cached("citing", build).get(source_id, ()))
+
+    def by_identifier(self, scheme: str, identifier: str) -> Party | Person | None:
+        """The party or person holding an outside identifier (a Wikidata item, a UCDP
+        actor id), or ``None``.
+
+        >>> from peacetrack import Party
+        >>> t = Timeline([Party("hts", "Hayat Tahrir al-Sham", "armed_group",
+        ...                     identifiers=[{"scheme": "wikidata", "identifier": "Q28942948"}])])
+        >>> t.by_identifier("wikidata", "Q28942948").name
+        'Hayat Tahrir al-Sham'
+        >>> t.by_identifier("ucdp", "1") is None
+        True
+        """
+
+        def build() -> dict[tuple[str, str], Party | Person]:
+            found: dict[tuple[str, str], Party | Person] = {}
+            holders: tuple[Party | Person, ...] = (*self.parties, *self.people)
+            for record in holders:
+                for i in record.identifiers:
+                    found.setdefault((i.scheme, i.identifier), record)
+            return found
+
+        return self._cached("identifiers", build).get((scheme, identifier))  # type: ignore[no-any-return]
 
     def claims_about(self, record_id: str) -> tuple[Claim, ...]:
         """Claims about a record, in chronological order (undated last).
@@ -580,11 +675,20 @@ class Timeline:
         """A new timeline with ``records`` added; a record whose id is already here
         replaces the old one (that is how a record is changed).
 
+        Raises
+        ------
+        ValidationError
+            As :class:`Timeline` does, and when two of ``records`` share an id (which
+            of them should win is not for peacetrack to guess).
+
         >>> t = Timeline([Person("p", "Someone")])
         >>> t.with_records(Person("p", "Someone Else"))["p"].name
         'Someone Else'
         """
         replacing = {r.id: r for r in records if isinstance(r, Record)}
+        if len(replacing) != sum(isinstance(r, Record) for r in records):
+            given = [r for r in records if isinstance(r, Record)]
+            raise ValidationError(_timeline_rules.duplicate_problems(given))
         if not replacing.keys() & self._by_id.keys():
             return Timeline._extended(self, records)
         kept = [replacing.pop(r.id, r) for r in self._records]
@@ -625,6 +729,47 @@ class Timeline:
         if conflicts:
             raise ValidationError(conflicts)
         return Timeline._extended(self, (r for r in other._records if r.id not in self._by_id))
+
+    def _repr_html_(self) -> str:
+        """The timeline as HTML tables, for notebooks (text escaped)."""
+        return _html.timeline_html(self)
+
+
+def _window(at: DateLike | Period) -> tuple[int, int]:
+    """The days ``at`` spans, as ordinals: a date's, or a window's widest reading."""
+    if isinstance(at, Period) or (isinstance(at, str) and "/" in at):
+        return Period.coerce(at).bounds(possibly=True)
+    d = PartialDate.coerce(at)
+    return d.earliest_ordinal, d.latest_ordinal
+
+
+def _covers(bounds: tuple[int, int], lo: int, hi: int) -> bool:
+    return bounds[0] <= lo and hi <= bounds[1]
+
+
+def _designation_start(designation: Designation, possibly: bool) -> int:
+    """The first day a dated designation holds: it holds from its date on."""
+    assert designation.date is not None
+    return Period(designation.date).bounds(possibly)[0]
+
+
+def _unregistered(records: Iterable[object]) -> Iterator[Problem]:
+    """A problem for each item that is not a record of a registered type."""
+    for r in records:
+        if is_registered(type(r)):
+            continue
+        if not isinstance(r, Record):
+            yield Problem(None, None, f"expected a Record, got {type(r).__name__} {r!r}")
+            continue
+        known = [c for c in type(r).__mro__[1:] if is_registered(c)]
+        base = f"a subclass of {known[0].__name__}, " if known else ""
+        yield Problem(
+            r.id if isinstance(r.id, str) else None,
+            None,
+            f"{type(r).__name__} is {base}not a registered record type, so no file could hold "
+            "it; register it with @peacetrack.records.register_record_type(TAG), or use "
+            + (known[0].__name__ if known else "one of the record types in peacetrack.records"),
+        )
 
 
 def require_timeline(value: object) -> Timeline:

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Install what the browser tests need, idempotently: Debian's Chromium, and the npm
-# packages pinned in package-lock.json (the real TimelineJS and mermaid) into
+# packages pinned in package-lock.json (the real TimelineJS and mermaid; playwright-core,
+# which drives Debian's Chromium for the report tests; axe-core) into
 # tests/browser/node_modules. No browser download: Chromium comes from apt.
 # Run as root (CI is); .ci/run calls it before the test suite.
 set -euo pipefail
@@ -27,7 +28,9 @@ if [ "$(cat "$stamp" 2>/dev/null || true)" != "$want" ]; then
     echo "$want" > "$stamp"
 fi
 for f in "$here/node_modules/@knight-lab/timelinejs/dist/js/timeline.js" \
-         "$here/node_modules/mermaid/dist/mermaid.min.js"; do
+         "$here/node_modules/mermaid/dist/mermaid.min.js" \
+         "$here/node_modules/playwright-core/index.mjs" \
+         "$here/node_modules/axe-core/axe.min.js"; do
     [ -f "$f" ] || { echo "browser set-up: $f is missing after npm ci" >&2; exit 1; }
 done
 echo "browser set-up: ready"

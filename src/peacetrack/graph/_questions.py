@@ -10,7 +10,7 @@ import networkx as nx
 
 from peacetrack.dates import DateLike
 from peacetrack.errors import PeacetrackError, UnknownIdError
-from peacetrack.graph._at import check_at, designated, live
+from peacetrack.graph._in_force import check_at, designated, live
 from peacetrack.graph._views import parties
 from peacetrack.records import Delegation, RelationKind
 from peacetrack.timeline import Timeline, require_timeline

@@ -9,7 +9,7 @@ import networkx as nx
 
 from peacetrack.dates import DateLike, PartialDate, Period
 from peacetrack.errors import UnknownIdError
-from peacetrack.graph._at import check_at, designations, edtf, in_force
+from peacetrack.graph._in_force import check_at, designations, edtf, in_force
 from peacetrack.records import (
     Ceasefire,
     Delegation,

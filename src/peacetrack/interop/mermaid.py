@@ -53,10 +53,10 @@ import re
 from collections.abc import Iterator
 from typing import Literal
 
-from peacetrack._names import display_name as name
+from peacetrack._display import display_name as name
 from peacetrack.dates import PartialDate
 from peacetrack.errors import PeacetrackError
-from peacetrack.interop._describe import Item, items, last_date, title
+from peacetrack.interop._items import Item, items, last_date, title
 from peacetrack.records import Ceasefire, Resignation, Round
 from peacetrack.timeline import Timeline, require_timeline
 

@@ -34,7 +34,7 @@ Examples
 >>> slide["text"]["headline"]
 'Round 3 of Geneva &lt;talks&gt;'
 >>> [era["text"]["headline"] for era in doc["eras"]]
-['Round 3']
+['Round 3 of Geneva &lt;talks&gt;']
 """
 
 from __future__ import annotations
@@ -43,8 +43,9 @@ import html
 from typing import Any
 from urllib.parse import urlsplit
 
+from peacetrack._display import display_name
 from peacetrack.dates import PartialDate
-from peacetrack.interop._describe import Item, items, title
+from peacetrack.interop._items import Item, items, title
 from peacetrack.records import Round, Source
 from peacetrack.timeline import Timeline, require_timeline
 
@@ -125,11 +126,12 @@ def to_timelinejs(t: Timeline) -> dict[str, Any]:
         events.append(_slide(item))
         record = item.record
         if isinstance(record, Round) and item.end is not None:
+            process = display_name(t, record.process)
             eras.append(
                 {
                     "start_date": _date(item.start),
                     "end_date": _date(item.end),
-                    "text": {"headline": _esc(f"Round {record.number}")},
+                    "text": {"headline": _esc(f"Round {record.number} of {process}")},
                 }
             )
     count = len(events)

@@ -52,9 +52,9 @@ from __future__ import annotations
 #   _convert   the cattrs converter: records to dicts and back, errors as problems
 #   _document  the format version, the schema, dumps and loads
 #   _files     load and (atomic) save
-from peacetrack.io._convert import RECORD_TYPES
+from peacetrack._registry import RECORD_TYPES
 from peacetrack.io._document import FORMAT_VERSION, SCHEMA, dumps, loads
-from peacetrack.io._files import load, save
+from peacetrack.io._files import load, save, write_atomic
 from peacetrack.io._json import MAX_BYTES, MAX_DEPTH, MAX_SAFE_INTEGER
 
 __all__ = [
@@ -68,4 +68,5 @@ __all__ = [
     "load",
     "loads",
     "save",
+    "write_atomic",
 ]

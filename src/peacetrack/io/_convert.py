@@ -25,53 +25,15 @@ import cattrs
 from cattrs.errors import ClassValidationError, ForbiddenExtraKeysError
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn
 
+from peacetrack._registry import RECORD_TYPES, is_registered, on_change
 from peacetrack.dates import PartialDate, Period
 from peacetrack.errors import InvalidDateError, PeacetrackError, Problem, ValidationError
 from peacetrack.io._json import MAX_SAFE_INTEGER, JSONObject, OutOfRange, describe, short
-from peacetrack.records import (
-    Ceasefire,
-    Claim,
-    ClaimValue,
-    Delegation,
-    Designation,
-    Exclusion,
-    Incident,
-    Issue,
-    Membership,
-    Party,
-    Person,
-    Position,
-    Process,
-    Record,
-    Relation,
-    Resignation,
-    Round,
-    Source,
-)
+from peacetrack.records import ClaimValue, Record
 
-RECORD_TYPES: Final[dict[str, type[Record]]] = {
-    cls.record_type: cls
-    for cls in (
-        Source,
-        Party,
-        Person,
-        Process,
-        Round,
-        Delegation,
-        Membership,
-        Resignation,
-        Issue,
-        Position,
-        Ceasefire,
-        Designation,
-        Relation,
-        Incident,
-        Claim,
-    )
-}
-"""The record classes by their ``"type"`` tag in files."""
 
-_TYPE_NAMES = ", ".join(repr(name) for name in RECORD_TYPES)
+def _type_names() -> str:
+    return ", ".join(repr(name) for name in RECORD_TYPES)
 
 
 class _Bad(ValueError):
@@ -162,16 +124,31 @@ def _make_tuple_hook(converter: cattrs.Converter) -> Callable[[Any, Any], tuple[
     return structure
 
 
-def _structure_exclusion(converter: cattrs.Converter) -> Callable[[Any, Any], Exclusion]:
-    inner = make_dict_structure_fn(
-        Exclusion, converter, _cattrs_forbid_extra_keys=True, _cattrs_detailed_validation=True
+def _is_part(kind: Any) -> bool:
+    """A small attrs object inside a record (an exclusion), not a record or a date."""
+    return (
+        isinstance(kind, type)
+        and attrs.has(kind)
+        and not issubclass(kind, Record | PartialDate | Period)
     )
 
-    def structure(value: Any, _: Any) -> Exclusion:
+
+def _structure_part(converter: cattrs.Converter, cls: type) -> Callable[[Any, Any], Any]:
+    attrs.resolve_types(cls)
+    inner: Callable[[Any, Any], Any] = make_dict_structure_fn(
+        cls, converter, _cattrs_forbid_extra_keys=True, _cattrs_detailed_validation=True
+    )
+    name = cls.__name__.lower()
+    required = [f.name for f in attrs.fields(cls) if f.default is attrs.NOTHING]
+    article = "an" if name[0] in "aeiou" else "a"
+    having = f" with a {' and a '.join(required)}" if required else ""
+    wanted = f"{article} {name} object{having}"
+
+    def structure(value: Any, _: Any) -> Any:
         if not isinstance(value, dict):
-            raise _Bad(f"expected an exclusion object with a party, got {describe(value)}")
+            raise _Bad(f"expected {wanted}, got {describe(value)}")
         _refuse_repeated(value)
-        return inner(value, Exclusion)
+        return inner(value, cls)
 
     return structure
 
@@ -195,16 +172,15 @@ def _unstructure_record(converter: cattrs.Converter, cls: type[Record]) -> Calla
     return unstructure
 
 
-def _structure_any_record(converter: cattrs.Converter) -> Callable[[Any, Any], Record]:
-    def structure(value: Any, _: Any) -> Record:
-        if not isinstance(value, dict):
-            raise _Bad(f"expected a record object, got {describe(value)}")
-        cls = RECORD_TYPES.get(value.get("type"))  # type: ignore[arg-type]
-        if cls is None:
-            raise _Bad(f"unknown record type {describe(value.get('type'))}")
-        return converter.structure({k: v for k, v in value.items() if k != "type"}, cls)
+def _is_record_class(kind: Any) -> bool:
+    return isinstance(kind, type) and is_registered(kind)
 
-    return structure
+
+def _structure_record_class(converter: cattrs.Converter, cls: type) -> Callable[[Any, Any], Any]:
+    attrs.resolve_types(cls)
+    return make_dict_structure_fn(
+        cls, converter, _cattrs_forbid_extra_keys=True, _cattrs_detailed_validation=True
+    )
 
 
 def _make_converter() -> cattrs.Converter:
@@ -219,22 +195,17 @@ def _make_converter() -> cattrs.Converter:
     converter.register_unstructure_hook_func(_is_enum, lambda member: member.value)
     converter.register_structure_hook_func(_is_claim_value, _structure_scalar)
     converter.register_structure_hook_func(_is_tuple, _make_tuple_hook(converter))
-    attrs.resolve_types(Exclusion)
-    converter.register_structure_hook(Exclusion, _structure_exclusion(converter))
-    converter.register_unstructure_hook(
-        Exclusion, make_dict_unstructure_fn(Exclusion, converter, _cattrs_omit_if_default=True)
+    converter.register_structure_hook_factory(_is_part, lambda cls: _structure_part(converter, cls))
+    converter.register_unstructure_hook_factory(
+        _is_part, lambda cls: make_dict_unstructure_fn(cls, converter, _cattrs_omit_if_default=True)
     )
-    for cls in RECORD_TYPES.values():
-        attrs.resolve_types(cls)
-        converter.register_structure_hook(
-            cls,
-            make_dict_structure_fn(
-                cls, converter, _cattrs_forbid_extra_keys=True, _cattrs_detailed_validation=True
-            ),
-        )
-        converter.register_unstructure_hook(cls, _unstructure_record(converter, cls))
-    converter.register_structure_hook(Record, _structure_any_record(converter))
-    converter.register_unstructure_hook(Record, lambda r: converter.unstructure(r, type(r)))
+    # Every registered record class, including those registered after this module.
+    converter.register_structure_hook_factory(
+        _is_record_class, lambda cls: _structure_record_class(converter, cls)
+    )
+    converter.register_unstructure_hook_factory(
+        _is_record_class, lambda cls: _unstructure_record(converter, cls)
+    )
     return converter
 
 
@@ -292,11 +263,11 @@ def structure_record(raw: Any, index: int) -> tuple[Record | None, list[Problem]
         problems = [Problem(name, k, "given more than once in this record") for k in raw.repeated]
     kind = raw.get("type")
     if "type" not in raw:
-        return None, [*problems, Problem(name, "type", f"missing; expected one of {_TYPE_NAMES}")]
+        return None, [*problems, Problem(name, "type", f"missing; expected one of {_type_names()}")]
     cls = RECORD_TYPES.get(kind) if isinstance(kind, str) else None
     if cls is None:
         shown = repr(short(kind)) if isinstance(kind, str) else describe(kind)
-        message = f"unknown record type {shown}; expected one of {_TYPE_NAMES}"
+        message = f"unknown record type {shown}; expected one of {_type_names()}"
         return None, [*problems, Problem(name, "type", message)]
     body = {k: v for k, v in raw.items() if k != "type"}
     try:
@@ -330,6 +301,7 @@ class _Spec:
     periods: tuple[str, ...]
     numbers: tuple[str, ...]  # may hold a whole number: checked for the safe range
     enums: tuple[tuple[str, dict[str, enum.Enum]], ...]  # each with its members by value
+    parts: tuple[tuple[str, type], ...]  # lists of small objects (exclusions), with their class
 
 
 def _enum_type(kind: Any) -> type[enum.Enum] | None:
@@ -347,7 +319,7 @@ def _enum_type(kind: Any) -> type[enum.Enum] | None:
 
 
 def _spec(cls: type[Record]) -> _Spec:
-    fields = [f for f in attrs.fields(cls) if f.name not in _UNSHARED]
+    fields = [f for f in _fields(cls) if f.name not in _UNSHARED]
     enums = [(f.name, _enum_type(f.type)) for f in fields]
     return _Spec(
         cls,
@@ -357,12 +329,48 @@ def _spec(cls: type[Record]) -> _Spec:
         periods=tuple(f.name for f in fields if f.type is Period),
         numbers=tuple(f.name for f in fields if f.type is int or _is_claim_value(f.type)),
         enums=tuple((name, {m.value: m for m in kind}) for name, kind in enums if kind),
+        parts=tuple(
+            (f.name, f.type.__args__[0])
+            for f in fields
+            if _is_tuple(f.type) and _is_part(f.type.__args__[0])
+        ),
     )
 
 
-# Ceasefires hold nested objects (exclusions), whose repeated keys only the slow way
-# sees; they are few, so they always take it.
-_FAST: Final = {name: _spec(cls) for name, cls in RECORD_TYPES.items() if cls is not Ceasefire}
+_FAST: dict[str, _Spec] = {}
+"""The fast way's spec of each record type, made on first use; ``None`` for a type
+that always takes the slow way."""
+on_change(_FAST.clear)
+
+
+def _fast_spec(kind: str) -> _Spec | None:
+    """The spec for ``kind``; ``None`` for an unknown type."""
+    try:
+        return _FAST[kind]
+    except KeyError:
+        cls = RECORD_TYPES.get(kind)
+        if cls is None:  # not kept: a file may hold any number of unknown types
+            return None
+        spec = _FAST[kind] = _spec(cls)
+        return spec
+
+
+def _fast_parts(value: Any, cls: type) -> tuple[Any, ...] | None:
+    """A list of small objects (exclusions) made the fast way, or ``None`` when one
+    of them is not a plain object with each key once."""
+    made = []
+    for item in value:
+        if type(item) is JSONObject and item.repeated:
+            return None
+        if type(item) is not JSONObject and type(item) is not dict:
+            return None
+        made.append(cls(**item))  # its own checks; the caller catches their errors
+    return tuple(made)
+
+
+def _fields(cls: type) -> tuple[Any, ...]:
+    attrs.resolve_types(cls)
+    return tuple(attrs.fields(cls))
 
 
 class FastReader:
@@ -400,7 +408,7 @@ class FastReader:
         if getattr(raw, "repeated", ()):
             return None
         kind = raw.get("type")
-        spec = _FAST.get(kind) if type(kind) is str else None
+        spec = _fast_spec(kind) if type(kind) is str else None
         if spec is None:
             return None
         body = dict(raw)
@@ -446,6 +454,13 @@ class FastReader:
                         return None
                 body[name] = period
         try:
+            for name, part in spec.parts:
+                value = get(name)
+                if type(value) is list:
+                    made = _fast_parts(value, part)
+                    if made is None:
+                        return None
+                    body[name] = made
             return spec.cls(**body)
         except Exception:  # the slow way says what is wrong
             return None

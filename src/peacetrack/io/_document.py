@@ -9,14 +9,13 @@ from __future__ import annotations
 
 import contextlib
 import gc
-import importlib.resources
 import json
 import re
-from collections import defaultdict
 from collections.abc import Iterator
 from typing import Any, Final
 
-from peacetrack import _validate
+from peacetrack import _timeline_rules
+from peacetrack._fast import FAST_PATHS
 from peacetrack.errors import LoadError, Problem, ValidationError
 from peacetrack.io._convert import CONVERTER, FastReader, record_name, structure_record
 from peacetrack.io._json import (
@@ -28,20 +27,18 @@ from peacetrack.io._json import (
     parse,
     short,
 )
+from peacetrack.io._schema import build_schema
 from peacetrack.records import Record
 from peacetrack.timeline import Timeline, require_timeline
 
 FORMAT_VERSION: Final = "1"
 """The version of the file format this peacetrack writes and reads."""
 
-SCHEMA: Final[dict[str, Any]] = json.loads(
-    importlib.resources.files("peacetrack.schema")
-    .joinpath("peacetrack.schema.json")
-    .read_text(encoding="utf-8")
-)
+SCHEMA: Final[dict[str, Any]] = build_schema()
 """The JSON Schema (draft 2020-12) of the file format, as a dict.
 
-It describes the shape of a file. The loader checks more than a schema can say:
+It describes the shape of a file, and is derived from the record registry: a
+record type is in it once registered. The loader checks more than a schema can say:
 that dates exist in the calendar, that a period does not end before it starts,
 that ids are unique and references resolve.
 """
@@ -70,21 +67,6 @@ def _check_version(document: dict[str, Any]) -> None:
             f"the file is format version {version}, newer than version {FORMAT_VERSION} that "
             "this peacetrack reads; upgrade peacetrack to read it"
         )
-
-
-def _timeline_problems(records: list[Record], known_missing: frozenset[str]) -> list[Problem]:
-    """What ``Timeline(records)`` reports, less references to the ``known_missing``
-    ids: records that are in the file but could not be read (they exist, they are
-    just broken, and their own problems are reported already)."""
-    by_id = {r.id: r for r in records}
-    by_type: dict[str, list[Record]] = defaultdict(list)
-    for record in records:
-        by_type[record.record_type].append(record)
-    return [
-        *_validate.duplicate_problems(records),
-        *_validate.reference_problems(by_id, known_missing=known_missing),
-        *_validate.rule_problems(by_id, by_type),
-    ]
 
 
 def _shorten(problem: Problem) -> Problem:
@@ -210,10 +192,14 @@ def loads(text: str | bytes, *, max_bytes: int = MAX_BYTES) -> Timeline:
     ...
     peacetrack.errors.ValidationError: 2 problems:
       p: name: missing; this field is required
-      p: nam: unknown field; Person has id, sources, name, aliases
+      p: nam: unknown field; Person has id, sources, name, aliases, identifiers, links
     """
     with _cycle_collector_paused():
         return _loads(text, max_bytes)
+
+
+def _no_fast_way(raw: Any) -> None:
+    return None
 
 
 def _loads(text: str | bytes, max_bytes: int) -> Timeline:
@@ -237,7 +223,7 @@ def _loads(text: str | bytes, max_bytes: int) -> Timeline:
         raise LoadError(f'"records" must be a list of record objects, got {describe(raw_records)}')
     records: list[Record] = []
     failed: set[str] = set()
-    fast = FastReader().read
+    fast = FastReader().read if FAST_PATHS else _no_fast_way
     add = records.append
     for index, raw in enumerate(raw_records):
         record = fast(raw)
@@ -251,13 +237,12 @@ def _loads(text: str | bytes, max_bytes: int) -> Timeline:
             failed.add(record_name(raw, index))
         else:
             add(record)
-    try:
-        timeline = Timeline(records)
-    except ValidationError as exc:
-        if failed:  # check again, without reporting references to the broken records
-            problems.extend(_timeline_problems(records, known_missing=frozenset(failed)))
-        else:
-            problems.extend(exc.problems)
     if problems:
+        # The timeline rules too, less references to records that are in the file but
+        # could not be read (their own problems are reported already).
+        problems.extend(_timeline_rules.check_records(records, known_missing=frozenset(failed)))
         raise ValidationError(_shorten(p) for p in problems)
-    return timeline
+    try:
+        return Timeline(records)
+    except ValidationError as exc:
+        raise ValidationError(_shorten(p) for p in exc.problems) from None

@@ -7,8 +7,9 @@ always works; without matplotlib the drawing functions raise
 
 Figures are built with matplotlib's object-oriented API on the Agg canvas: no
 pyplot, no global state, no window. Each function returns a
-:class:`matplotlib.figure.Figure`; save it with ``fig.savefig("out.png")`` (or
-``.svg``, ``.pdf``).
+:class:`matplotlib.figure.Figure`; save it with ``fig.savefig("out.png")``. The
+formats ``peacetrack plot -o`` writes are ``.png``, ``.svg`` and ``.pdf``; ``savefig``
+writes any other format matplotlib knows.
 
 How partial dates are drawn
 ---------------------------

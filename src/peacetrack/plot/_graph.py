@@ -98,7 +98,7 @@ def graph_figure(t: Timeline, at: DateLike | None = None) -> Figure:
     ax = fig.add_subplot()
     ax.set_axis_off()
     title = "Parties and people" + (f" on {at}" if at is not None else "")
-    ax.set_title(title, loc="left", fontsize=11)
+    ax.set_title(title, loc="left", fontsize=11, parse_math=False)
     if g.number_of_nodes() == 0:
         ax.text(0.5, 0.5, "Nothing to draw", ha="center", va="center", transform=ax.transAxes)
         return fig
@@ -126,6 +126,7 @@ def graph_figure(t: Timeline, at: DateLike | None = None) -> Figure:
             fontsize=8,
             bbox={"boxstyle": "round,pad=0.3", "facecolor": colour, "edgecolor": "#555555"},
             zorder=3,
+            parse_math=False,  # a "$" in a name is text, not mathtext
         )
     edges = sorted(g.edges(data=True), key=lambda e: (str(e[0]), str(e[1])))
     edge_colours = _edge_colours(str(data.get("kind", "related")) for _, _, data in edges)

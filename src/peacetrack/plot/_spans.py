@@ -7,7 +7,7 @@ import itertools
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
-from peacetrack.dates import DateLike, PartialDate, Period
+from peacetrack.dates import FAR_FUTURE, DateLike, PartialDate, Period
 from peacetrack.errors import InvalidDateError
 from peacetrack.records import Round
 
@@ -18,7 +18,30 @@ if TYPE_CHECKING:
 def window(
     t: Timeline, rounds: tuple[Round, ...], start: DateLike | None, end: DateLike | None
 ) -> tuple[int, int] | None:
-    """The day ordinals shown: the given bounds, else the talks and what surrounds them."""
+    """The day ordinals shown: the given bounds, else the talks and what surrounds them.
+
+    The window never leaves the calendar matplotlib can draw (1 January of year 1 to
+    31 December 9999), so a date at either end of the range, such as the common
+    "no end" placeholder 9999-12-31, is drawn rather than crashing the figure.
+    """
+    window = _window(t, rounds, start, end)
+    if window is None:
+        return None
+    lo, hi = max(window[0], FIRST_DAY), min(window[1], LAST_DAY)
+    if hi <= lo:  # only the last day of 9999: show the few days before it
+        lo = max(FIRST_DAY, hi - 30)
+    return lo, hi
+
+
+FIRST_DAY = 1
+"""The first day ordinal a figure can show: 0001-01-01."""
+LAST_DAY = FAR_FUTURE
+"""The last day ordinal a figure's edge can be at: 9999-12-31 (shown up to its start)."""
+
+
+def _window(
+    t: Timeline, rounds: tuple[Round, ...], start: DateLike | None, end: DateLike | None
+) -> tuple[int, int] | None:
     lo = None if start is None else PartialDate.coerce(start).earliest_ordinal
     hi = None if end is None else PartialDate.coerce(end).latest_ordinal + 1
     if lo is not None and hi is not None and hi <= lo:
@@ -69,25 +92,36 @@ def levels(spans: Iterable[tuple[int, float, float]]) -> dict[int, int]:
     return placed
 
 
-def period_parts(period: Period, lo: int, hi: int) -> Iterator[tuple[int, int, bool]]:
+def _qualified(date: PartialDate) -> bool:
+    return date.approximate or date.uncertain
+
+
+def period_parts(
+    period: Period, lo: int, hi: int, fuzz: int = 0
+) -> Iterator[tuple[int, int, bool]]:
     """``(first, past_last, certain)`` pieces of a period, clipped to the window.
 
     The certain part runs from the latest possible start to the earliest possible
     end; the pieces before and after it are the uncertainty of partial ends. An
-    open period runs to the window's edge.
+    end that is approximate or uncertain (``~``, ``?``, ``%``) is uncertain however
+    precise it is: its piece also covers ``fuzz`` days inside the period, so that
+    a day-precise "2016-04-27~" shows as a faded end, not a sharp one. Nothing is
+    drawn outside the period's own bounds. An open period runs to the window's edge.
     """
-    solid_from = period.start.latest_ordinal
+    start = period.start
+    solid_from = start.latest_ordinal + (1 + fuzz if _qualified(start) else 0)
     if period.end is None:
         solid_to = e_hi = hi
     else:
-        solid_to, e_hi = period.end.earliest_ordinal + 1, period.end.latest_ordinal + 1
+        e_hi = period.end.latest_ordinal + 1
+        solid_to = period.end.earliest_ordinal + (-fuzz if _qualified(period.end) else 1)
     pieces = [
-        (period.start.earliest_ordinal, solid_from, False),
+        (start.earliest_ordinal, solid_from, False),
         (solid_from, solid_to, True),
         (solid_to, e_hi, False),
     ]
     if solid_to <= solid_from:  # the ends' uncertainties overlap: nothing is certain
-        pieces = [(period.start.earliest_ordinal, e_hi, False)]
+        pieces = [(start.earliest_ordinal, e_hi, False)]
     for first, last, certain in pieces:
         first, last = max(first, lo), min(last, hi)
         if first < last:

@@ -36,6 +36,12 @@ A delegation that always belongs to one of two processes:
 >>> test_process()
 """
 
+from collections.abc import Callable, Mapping
+from types import MappingProxyType
+
+from hypothesis import strategies as st
+
+from peacetrack.records import Record
 from peacetrack.testing._context import (
     agenda_issues,
     ceasefires,
@@ -59,7 +65,31 @@ from peacetrack.testing._talks import (
 )
 from peacetrack.testing._timelines import record_lists, timelines
 
+STRATEGIES: Mapping[str, Callable[..., st.SearchStrategy[Record]]] = MappingProxyType(
+    {
+        "source": sources,
+        "party": parties,
+        "person": people,
+        "process": processes,
+        "round": rounds,
+        "delegation": delegations,
+        "membership": memberships,
+        "resignation": resignations,
+        "issue": agenda_issues,
+        "position": positions,
+        "ceasefire": ceasefires,
+        "designation": designations,
+        "relation": relations,
+        "incident": incidents,
+        "claim": claims,
+    }
+)
+"""The strategy for each record type, by its tag (``STRATEGIES["party"]`` is
+:func:`parties`). A test walks the record registry and checks that every record type
+has one here, and that :func:`timelines` makes records of it."""
+
 __all__ = [
+    "STRATEGIES",
     "IdArg",
     "IdsArg",
     "OptionalIdArg",

@@ -34,10 +34,12 @@ from peacetrack.testing._values import (
     _ALIASES,
     _CLOSED_OUTCOMES,
     _FORMATS,
+    _LINKS,
     _NAMES,
     _PARTY_KINDS,
     _ROLES,
     _VENUES,
+    _identifiers,
 )
 
 # Each record has a plain ``_make_*`` function, which timelines() calls directly (no
@@ -45,11 +47,14 @@ from peacetrack.testing._values import (
 
 
 def _make_party(draw: st.DrawFn, id: IdArg, sources: IdsArg) -> Party:
+    record_id = _draw_id(draw, id)
     return Party(
-        _draw_id(draw, id),
+        record_id,
         draw(_NAMES),
         draw(_PARTY_KINDS),
         aliases=draw(_ALIASES),
+        identifiers=_identifiers(draw, record_id),
+        links=draw(_LINKS),
         sources=_draw_ids(draw, sources),
     )
 
@@ -71,10 +76,13 @@ def parties(*, id: IdArg = None, sources: IdsArg = None) -> st.SearchStrategy[Pa
 
 
 def _make_person(draw: st.DrawFn, id: IdArg, sources: IdsArg) -> Person:
+    record_id = _draw_id(draw, id)
     return Person(
-        _draw_id(draw, id),
+        record_id,
         draw(_NAMES),
         aliases=draw(_ALIASES),
+        identifiers=_identifiers(draw, record_id),
+        links=draw(_LINKS),
         sources=_draw_ids(draw, sources),
     )
 

@@ -6,6 +6,8 @@ from hypothesis import strategies as st
 
 from peacetrack.records import (
     ClaimValue,
+    Identifier,
+    Link,
     PartyKind,
     Qualifier,
     RelationKind,
@@ -63,3 +65,21 @@ _PARTY_KINDS = st.sampled_from(PartyKind)
 _RELATION_KINDS = st.sampled_from(RelationKind)
 _FORMATS = st.sampled_from(RoundFormat)
 _CLOSED_OUTCOMES = st.sampled_from([o for o in RoundOutcome if o is not RoundOutcome.ONGOING])
+
+
+_SCHEMES = st.lists(st.sampled_from(["wikidata", "ucdp", "acled", "pax"]), unique=True, max_size=2)
+_LINKS = st.lists(
+    st.builds(
+        Link,
+        st.sampled_from(["https://www.un.org/", "https://ucdp.uu.se/", "https://example.org/a b"]),
+        st.none() | _NAMES,
+    ),
+    max_size=2,
+    unique_by=lambda link: link.url,
+).map(tuple)
+
+
+def _identifiers(draw: st.DrawFn, record_id: str) -> tuple[Identifier, ...]:
+    """Outside identifiers for one record; each value holds the record's id, so the
+    records of a generated timeline never share one (a timeline rule)."""
+    return tuple(Identifier(scheme, f"{scheme}:{record_id}") for scheme in draw(_SCHEMES))

@@ -11,7 +11,7 @@ from collections.abc import Iterator
 
 import attrs
 
-from peacetrack._names import display_name as name
+from peacetrack._display import display_name as name
 from peacetrack.dates import PartialDate, Period
 from peacetrack.records import (
     Ceasefire,
@@ -61,11 +61,20 @@ class Item:
 
 
 def title(t: Timeline) -> str:
-    """A title for the whole timeline: the process name when there is one process."""
-    processes = t.processes
-    if len(processes) == 1:
-        return processes[0].name
-    return "peacetrack timeline"
+    """A title for the whole timeline: the name of its process, or of its processes.
+
+    >>> from peacetrack import Process, Timeline
+    >>> title(Timeline([Process("g", "Geneva talks"), Process("a", "Astana talks")]))
+    'Astana talks and Geneva talks'
+    >>> title(Timeline())
+    'peacetrack timeline'
+    """
+    names = sorted(p.name for p in t.processes)
+    if not names:
+        return "peacetrack timeline"
+    if len(names) > 3:
+        return f"{', '.join(names[:3])} and {len(names) - 3} more processes"
+    return " and ".join([", ".join(names[:-1]), names[-1]] if len(names) > 1 else names)
 
 
 def _names(t: Timeline, ids: tuple[str, ...]) -> str:

@@ -29,8 +29,8 @@ def in_force(t: Timeline, kind: type[R], d: PartialDate | None, possibly: bool) 
     timeline's chronological order: the same records as filtering the whole view
     with :func:`live`, found with the timeline's interval index in O(log n + k)."""
     if d is None:
-        return t._view(kind)
-    return t._in_force(kind, d, possibly)
+        return t.view(kind)
+    return t.in_force(kind, d, possibly=possibly)
 
 
 def designations(t: Timeline, d: PartialDate | None, possibly: bool) -> tuple[Designation, ...]:
@@ -38,7 +38,7 @@ def designations(t: Timeline, d: PartialDate | None, possibly: bool) -> tuple[De
     order, from the timeline's index of designation dates."""
     if d is None:
         return t.designations
-    return t._designations_by(d, possibly)
+    return t.in_force(Designation, d, possibly=possibly)
 
 
 def designated(designation: Designation, d: PartialDate | None, possibly: bool) -> bool:

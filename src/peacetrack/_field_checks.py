@@ -22,8 +22,9 @@ from __future__ import annotations
 import enum
 import math
 import operator
+from collections import Counter
 from collections.abc import Callable, Iterator
-from typing import Any, TypeAlias
+from typing import Any, Final, NamedTuple, TypeAlias
 
 import attrs
 
@@ -60,7 +61,9 @@ def check_ids(value: Any) -> str | None:
         if problem:
             return f"item {item!r}: {problem}"
     if len(set(value)) != len(value):
-        return f"repeats an id: {sorted(v for v in set(value) if value.count(v) > 1)}"
+        repeated = sorted(v for v, n in Counter(value).items() if n > 1)  # O(n log n)
+        more = f" and {len(repeated) - 10:,} more" if len(repeated) > 10 else ""
+        return f"repeats an id: {repeated[:10]}{more}"
     return None
 
 
@@ -103,18 +106,39 @@ def check_positive_int(value: Any) -> str | None:
         return f"expected a whole number, got {type(value).__name__} {value!r}"
     if value < 1:
         return f"must be 1 or more, got {value}"
+    if value > MAX_SAFE_INTEGER:
+        return out_of_range(value)
     return None
 
 
+MAX_SAFE_INTEGER: Final = 2**53 - 1
+"""The largest whole number a record may hold (as in JavaScript): larger ones would be
+read differently by other JSON tools, so no file could hold them faithfully."""
+
 _SCALARS = (str, int, float, bool)  # a tuple: isinstance with one is faster than with a union
+
+
+def out_of_range(value: int) -> str:
+    """The message for a whole number beyond ±:data:`MAX_SAFE_INTEGER`."""
+    text = str(value)
+    shown = text if len(text) <= 40 else f"{text[:20]}…({len(text)} characters)"
+    return f"number {shown} is out of range (whole numbers must lie within ±{MAX_SAFE_INTEGER})"
 
 
 def check_claim_value(value: Any) -> str | None:
     if isinstance(value, float) and not math.isfinite(value):
         return f"must be a finite number, got {value!r}"
     if isinstance(value, _SCALARS):
+        if type(value) is int and not -MAX_SAFE_INTEGER <= value <= MAX_SAFE_INTEGER:
+            return out_of_range(value)
         return None
     return f"expected a JSON scalar (text, number or true/false), got {type(value).__name__}"
+
+
+def typed(value: Any) -> tuple[type, Any]:
+    """A claim value with its type, for equality and hashing: ``True``, ``1`` and
+    ``1.0`` are equal in Python but three different JSON values."""
+    return (type(value), value)
 
 
 TEXT = {CHECK: check_text}
@@ -190,12 +214,21 @@ def checks_of(cls: type) -> tuple[tuple[str, Check], ...]:
 
 
 _Getter: TypeAlias = Callable[[Any], tuple[Any, ...]]
-Plan: TypeAlias = tuple[
-    _Getter,  # the values of the required text fields
-    _Getter | None,  # of the lists of ids, if any
-    tuple[tuple[str, Check], ...],  # every other checked field, with its check
-    bool,  # whether the class has rules of its own (``_rules``)
-]
+
+
+class Plan(NamedTuple):
+    """How a record class tells quickly that every field is good (see :func:`plan_of`)."""
+
+    texts: _Getter
+    """The values of the required text fields."""
+    ids: _Getter | None
+    """The values of the lists of ids, if any."""
+    others: tuple[tuple[str, Check], ...]
+    """Every other checked field, with its check."""
+    has_rules: bool
+    """Whether the class has rules of its own (``_rules``)."""
+
+
 PLANS: dict[type, Plan] = {}
 """The plan of every record class that has made a record, by class."""
 
@@ -219,7 +252,7 @@ def plan_of(cls: type, base_rules: Callable[..., Iterator[Problem]]) -> Plan:
         checks = checks_of(cls)
         texts = _getter([name for name, check in checks if check is check_text])
         assert texts is not None  # every record has an id
-        found = PLANS[cls] = (
+        found = PLANS[cls] = Plan(
             texts,
             _getter([name for name, check in checks if check is check_ids]),
             tuple((n, c) for n, c in checks if c is not check_text and c is not check_ids),
@@ -228,7 +261,7 @@ def plan_of(cls: type, base_rules: Callable[..., Iterator[Problem]]) -> Plan:
     return found
 
 
-def fields_pass(obj: Any, plan: Plan) -> bool:
+def fields_ok(obj: Any, plan: Plan) -> bool:
     """``True`` if no field check of ``obj`` finds a problem; ``False`` if one might
     (the full checks then say which)."""
     texts, ids, others, _ = plan

@@ -12,36 +12,17 @@ import textwrap
 from collections.abc import Sequence
 from typing import Any
 
-from peacetrack._names import claim_value as _value
-from peacetrack._names import display_name as _name
+from peacetrack._display import RELATION_VERBS, Words, claim_sentence, sentence
+from peacetrack._display import claim_value as _value
+from peacetrack._display import display_name as _name
 from peacetrack.events import Event, EventKind
 from peacetrack.records import (
-    Ceasefire,
     Claim,
-    Designation,
-    Incident,
-    Membership,
-    Position,
-    Relation,
-    Resignation,
-    Round,
 )
 from peacetrack.timeline import Snapshot, Timeline
 
 # -- names and labels -----------------------------------------------------------------------
 
-
-def _quoted(text: str | None) -> str:
-    return f'; "{text}"' if text else ""
-
-
-_RELATION_VERBS = {
-    "supports": "supporting",
-    "allied_with": "allied with",
-    "part_of": "part of",
-    "fights": "fighting",
-    "opposes": "opposing",
-}
 
 _KIND_LABELS = {
     EventKind.ROUND_OPENED: "round opens",
@@ -64,50 +45,7 @@ DISPUTED = "disputed"
 
 
 def _claim_line(t: Timeline, claim: Claim) -> str:
-    return (
-        f"{_name(t, claim.claimant)} (on {_name(t, claim.about)}): "
-        f"{claim.predicate} = {_value(t, claim)}{_quoted(claim.quote)}"
-    )
-
-
-def _summary(t: Timeline, event: Event) -> str:
-    """A readable line for one event, naming people and parties rather than ids."""
-    record = t[event.record_id]
-    kind = event.kind
-    if isinstance(record, Round):
-        of = f" of {_name(t, record.process)}" if len(t.processes) > 1 else ""
-        if kind is EventKind.ROUND_OPENED:
-            return (
-                f"Round {record.number}{of} opens in {record.venue} ({record.format.value} talks)"
-            )
-        return f"Round {record.number}{of} ends: {record.outcome.value}"
-    if isinstance(record, Membership):
-        return f"{_name(t, record.person)}: {record.role} ({_name(t, record.delegation)})"
-    if isinstance(record, Resignation):
-        to = f", to the {_name(t, record.submitted_to)}" if record.submitted_to else ""
-        because = f": {record.reason.rstrip('.')}" if record.reason else ""
-        said = f' Quote: "{record.quote}"' if record.quote else ""
-        return f"{_name(t, record.person)} resigns{to}{because}.{said}"
-    if isinstance(record, Position):
-        ended = " (ended)" if kind is EventKind.POSITION_ENDED else ""
-        return f"{_name(t, record.party)}, on {_name(t, record.issue)}: {record.stance}{ended}"
-    if isinstance(record, Relation):
-        verb = _RELATION_VERBS[record.kind.value]
-        ended = " (ended)" if kind is EventKind.RELATION_ENDED else ""
-        return f"{_name(t, record.source)}: {verb} {_name(t, record.target)}{ended}"
-    if isinstance(record, Ceasefire):
-        if kind is EventKind.CEASEFIRE_ENDED:
-            return f"{record.name} ends"
-        excluded = ", ".join(_name(t, e.party) for e in record.exclusions)
-        return f"{record.name} takes effect" + (f"; excludes {excluded}" if excluded else "")
-    if isinstance(record, Designation):
-        return f"{_name(t, record.by)} designates {_name(t, record.party)}: {record.label}"
-    if isinstance(record, Incident):
-        text = f"{record.kind.capitalize()} in {record.place}"
-        return text + (f": {record.description}" if record.description else "")
-    if isinstance(record, Claim):
-        return _claim_line(t, record)
-    return event.summary  # a record type added later: the library's own summary
+    return claim_sentence(claim, Words(t))
 
 
 def _contested_ids(t: Timeline) -> set[str]:
@@ -173,14 +111,25 @@ def _header(t: Timeline, width: int) -> list[str]:
 # -- timeline ---------------------------------------------------------------------------------
 
 
+def _summary(t: Timeline, event: Event, words: Words) -> str:
+    """An event's summary; with several processes, a round's names its process."""
+    if words.several_processes and event.kind in _ROUND_KINDS:
+        return str(sentence(t[event.record_id], event.kind is EventKind.ROUND_OPENED, words))
+    return event.summary
+
+
+_ROUND_KINDS = frozenset({EventKind.ROUND_OPENED, EventKind.ROUND_CLOSED})
+
+
 def timeline_text(t: Timeline, width: int) -> str:
     disputed = _contested_ids(t)
+    words = Words(t, several_processes=len(t.processes) > 1)
     rows = [("DATE", "WHAT", "")]
     for event in t.events():
         label = _KIND_LABELS.get(event.kind, event.kind.value)
         if event.kind is EventKind.CLAIM and event.record_id in disputed:
             label = DISPUTED
-        rows.append((str(event.date), label, _summary(t, event)))
+        rows.append((str(event.date), label, _summary(t, event, words)))
     lines = [*_header(t, width), "", *_table(rows, width)]
     undated = [c for c in t.claims if c.date is None]
     if undated:
@@ -189,6 +138,16 @@ def timeline_text(t: Timeline, width: int) -> str:
             line
             for c in undated
             for line in textwrap.wrap(_claim_line(t, c), width, subsequent_indent="  ")
+        ]
+    standing = [g for g in t.designations if g.date is None]
+    if standing:
+        lines += ["", _rule("Standing designations (no date)", width)]
+        lines += [
+            line
+            for g in standing
+            for line in textwrap.wrap(
+                sentence(g, True, words), width, initial_indent="", subsequent_indent="  "
+            )
         ]
     contested = t.contested()
     if contested:
@@ -217,6 +176,7 @@ def _claim_json(c: Claim) -> dict[str, Any]:
 
 def timeline_json(t: Timeline) -> dict[str, Any]:
     disputed = _contested_ids(t)
+    words = Words(t, several_processes=len(t.processes) > 1)
     return {
         "processes": [
             {
@@ -244,7 +204,7 @@ def timeline_json(t: Timeline) -> dict[str, Any]:
                 "precision": e.date.precision.value,
                 "kind": e.kind.value,
                 "record_id": e.record_id,
-                "summary": _summary(t, e),
+                "summary": _summary(t, e, words),
                 "disputed": e.record_id in disputed,
             }
             for e in t.events()
@@ -307,14 +267,18 @@ def snapshot_text(t: Timeline, s: Snapshot, width: int) -> str:
     section(
         "Designations made by then",
         [
-            (f"  {g.date}", f"{_name(t, g.by)} designates {_name(t, g.party)}", g.label)
+            (
+                f"  {g.date or 'undated'}",
+                f"{_name(t, g.by)} designates {_name(t, g.party)}",
+                g.label,
+            )
             for g in s.designations
         ],
     )
     section(
         "Relations in force",
         [
-            (f"  {_name(t, r.source)}", _RELATION_VERBS[r.kind.value], _name(t, r.target))
+            (f"  {_name(t, r.source)}", RELATION_VERBS[r.kind.value], _name(t, r.target))
             for r in s.relations
         ],
     )
