@@ -151,3 +151,19 @@ def test_a_row_with_a_base_records_id_goes_and_the_base_record_stays() -> None:
     (example,) = report.examples["record refused by the timeline's rules"]
     assert example.startswith("hnc: id: ")
     assert report.carried == {"Party": 1}
+
+
+def test_identifiers_and_links_from_cells() -> None:
+    text = (
+        "id,name,kind,ids,pages\n"
+        "hts,Hayat Tahrir al-Sham,armed_group,wikidata:Q28942948; ucdp:1131,https://example.org/hts\n"
+        "bad,Bad,armed_group,Q123,\n"
+    )
+    columns = {"identifiers": "ids", "links": "pages"}
+    t, report = from_csv(_file(text), "party", columns, lenient=True)
+    assert t.by_identifier("ucdp", "1131") == t["hts"]
+    assert [link.url for link in t["hts"].links] == ["https://example.org/hts"]
+    assert t.get("bad") is None
+    assert report.examples["bad ids"] == (
+        "in.csv:3: ids: expected scheme:identifier (wikidata:Q28942948), got 'Q123'",
+    )

@@ -40,7 +40,7 @@ def _expected(doc: dict[str, Any]) -> tuple[Counter[str], Counter[str]]:
         classification = orgs[m["organization_id"]]["classification"]
         left[f"membership in an organization classified {classification!r}"] += 1
     for p in doc["persons"]:
-        for key in p.keys() - {"id", "name", "other_names", "sources"}:
+        for key in p.keys() - {"id", "name", "other_names", "sources", "identifiers", "links"}:
             left[f"person field {key!r}"] += 1
     for item in doc["persons"] + doc["organizations"]:
         for other in item.get("other_names", []):
@@ -88,6 +88,28 @@ def test_the_counts_of_the_two_real_files() -> None:
     zimbabwe = reports["zimbabwe-senate-ep-popolo-v1.0.json"]
     assert zimbabwe.carried == {"Person": 20, "Source": 11, "Party": 4}
     assert zimbabwe.not_carried["membership in an organization classified 'legislature'"] == 21
+
+
+@pytest.mark.parametrize("path", FILES, ids=[p.name.split("-ep-")[0] for p in FILES])
+def test_identifiers_and_links_are_carried(path: Path) -> None:
+    doc = _doc(path)
+    t = from_popolo(doc, lenient=True).timeline
+    carried = 0
+    for item in doc["persons"] + doc["organizations"]:
+        record = t[item["id"]]
+        assert isinstance(record, Person | Party)
+        want = [(i["scheme"], i["identifier"]) for i in item.get("identifiers", [])]
+        assert [(i.scheme, i.identifier) for i in record.identifiers] == list(dict.fromkeys(want))
+        assert [(k.url, k.note) for k in record.links] == [
+            (k["url"], k.get("note")) for k in item.get("links", [])
+        ]
+        for scheme, value in want:
+            assert t.by_identifier(scheme, value) == record
+        carried += len(want)
+    assert carried > 0
+    # The bundled exports name people and parties by Wikidata item, found back here.
+    wikidata = [i for r in (*t.people, *t.parties) for i in r.identifiers if i.scheme == "wikidata"]
+    assert wikidata
 
 
 @pytest.mark.parametrize("path", FILES, ids=[p.name.split("-ep-")[0] for p in FILES])

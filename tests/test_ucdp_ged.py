@@ -107,6 +107,9 @@ def test_rows_become_incidents_with_parties_claims_and_sources(imported: Importe
     }
     assert set(t.contested()) == odd
     assert odd == {("ucdp-ged-84006", "deaths")}
+    for party in t.parties:  # the UCDP actor id is each side's identifier
+        if party.id != "ucdp":
+            assert t.by_identifier("ucdp", party.id.removeprefix("ucdp-actor-")) == party
     government = t["ucdp-actor-143"]
     assert isinstance(government, Party)
     assert government.kind.value == "government"

@@ -3,7 +3,8 @@
 One file holds one kind of record (parties, people, incidents, ...). A mapping says
 which column holds each field; a field with no mapping is read from the column of
 its own name, when there is one. Cells are text: a field that holds several values
-(``aliases``, ``sources``, ``parties``) is split on ``;``, a whole-number field
+(``aliases``, ``sources``, ``parties``) is split on ``;``; ``identifiers`` are
+``scheme:identifier`` (``wikidata:Q28942948; ucdp:1131``) and ``links`` URLs; a whole-number field
 (``number``) is read as a number, a claim's ``value`` as a number when it looks like
 one, an empty cell leaves an optional field at its default. Dates and periods are
 EDTF text, as everywhere in peacetrack.
@@ -31,7 +32,7 @@ from peacetrack import records
 from peacetrack.errors import LoadError, PeacetrackError, ValidationError
 from peacetrack.importers._rows import Rows, Source
 from peacetrack.interop.imported import Collector, Imported, build_timeline
-from peacetrack.records import Record
+from peacetrack.records import Identifier, Link, Record
 from peacetrack.timeline import Timeline
 
 __all__ = ["RECORD_TYPES", "from_csv"]
@@ -55,10 +56,22 @@ RECORD_TYPES: dict[str, type[Record]] = _record_types()
 """The record types a CSV file can hold, by name (``"party"``, ``"incident"``, ...)."""
 
 
+def _identifier(text: str) -> Identifier:
+    scheme, sep, value = text.partition(":")
+    if not (sep and scheme.strip() and value.strip()):
+        raise ValueError(f"expected scheme:identifier (wikidata:Q28942948), got {text!r}")
+    return Identifier(scheme.strip(), value.strip())
+
+
 def _cell(field: attrs.Attribute[Any], text: str) -> Any:
     kind = str(field.type)
     if "tuple[" in kind:
-        return tuple(part.strip() for part in text.split(";") if part.strip())
+        parts = [part.strip() for part in text.split(";") if part.strip()]
+        if field.name == "identifiers":
+            return tuple(map(_identifier, parts))
+        if field.name == "links":
+            return tuple(Link(url) for url in parts)
+        return tuple(parts)
     if kind.startswith("int"):
         if not (text.lstrip("-").isascii() and text.lstrip("-").isdigit()):
             raise ValueError(f"expected a whole number, got {text!r}")

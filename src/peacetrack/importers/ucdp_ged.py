@@ -9,8 +9,9 @@ per event of organized violence. Each row becomes:
   ``country``, ``description`` from ``conflict_name``, ``dyad_name`` and
   ``where_description``, and
   ``parties`` the two sides;
-- a :class:`~peacetrack.Party` for each side, ``ucdp-actor-<side_x_new_id>`` (the
-  UCDP actor id is kept in the record id), kind ``government`` when the side has a
+- a :class:`~peacetrack.Party` for each side, ``ucdp-actor-<side_x_new_id>``, with
+  the UCDP actor id as its identifier (scheme ``ucdp``, so
+  ``t.by_identifier("ucdp", "143")`` finds it), kind ``government`` when the side has a
   Gleditsch-Ward number (``gwnoa``/``gwnob``), ``other`` for UCDP's "Civilians"
   (actor 1), else ``armed_group``;
 - three :class:`~peacetrack.Claim` records by the party ``ucdp`` (the Uppsala
@@ -58,7 +59,16 @@ from peacetrack.dates import PartialDate, Period
 from peacetrack.errors import PeacetrackError
 from peacetrack.importers._rows import Rows, Source
 from peacetrack.interop.imported import Collector, Imported, build_timeline
-from peacetrack.records import Claim, Incident, Party, PartyKind, Record, Relation, RelationKind
+from peacetrack.records import (
+    Claim,
+    Identifier,
+    Incident,
+    Party,
+    PartyKind,
+    Record,
+    Relation,
+    RelationKind,
+)
 from peacetrack.records import Source as SourceRecord
 from peacetrack.timeline import Timeline
 
@@ -179,7 +189,13 @@ def _side(r: _Row, side: str, gwno: str) -> Party | None:
         kind = PartyKind.OTHER
     else:
         kind = PartyKind.ARMED_GROUP
-    return Party(f"ucdp-actor-{actor}", name, kind, sources=(DATASET,))
+    return Party(
+        f"ucdp-actor-{actor}",
+        name,
+        kind,
+        identifiers=(Identifier(UCDP, actor),),
+        sources=(DATASET,),
+    )
 
 
 def _source(r: _Row, event: str) -> SourceRecord | None:

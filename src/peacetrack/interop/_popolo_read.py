@@ -13,6 +13,8 @@ from peacetrack.errors import LoadError, PeacetrackError
 from peacetrack.interop.imported import Collector, Imported, build_timeline
 from peacetrack.records import (
     Delegation,
+    Identifier,
+    Link,
     Membership,
     Party,
     PartyKind,
@@ -35,13 +37,18 @@ _DATE_FORM = "YYYY, YYYY-MM or YYYY-MM-DD"
 
 # What peacetrack carries of each Popolo item; any other field is reported.
 _TOP = frozenset({"persons", "organizations", "memberships"})
-_PERSON = frozenset({"id", "name", "other_names", "sources"})
+_PERSON = frozenset({"id", "name", "other_names", "sources", "identifiers", "links"})
 _ORGANIZATION = frozenset({"id", "name", "classification", "other_names", "sources", "parent_id"})
+_OUTSIDE = frozenset({"identifiers", "links"})  # a party's, not a process's or delegation's
 _DELEGATION_ONLY = frozenset({"abstract"})  # written by to_popolo, derived from the rest
 _MEMBERSHIP = frozenset(
     {"id", "person_id", "member", "organization_id", "on_behalf_of_id", "role"}
     | {"start_date", "end_date", "sources"}
 )
+
+
+def _text(value: object) -> bool:
+    return isinstance(value, str) and bool(value.strip())
 
 
 def _short(value: object) -> str:
@@ -158,6 +165,60 @@ class _Reader:
                 names.append(other["name"])
                 seen.add(other["name"])
         return tuple(names)
+
+    def identifiers(self, where: str, item: Mapping[str, Any]) -> tuple[Identifier, ...]:
+        """Popolo identifiers, each (scheme, identifier) once."""
+        found: dict[tuple[str, str], None] = {}
+        for i in self.listed(where, item, "identifiers"):
+            scheme = i.get("scheme") if isinstance(i, dict) else None
+            value = i.get("identifier") if isinstance(i, dict) else None
+            if not (isinstance(scheme, str) and _text(scheme)) or not (
+                isinstance(value, str) and _text(value)
+            ):
+                self.problem(
+                    "identifier without scheme or identifier",
+                    where,
+                    f"identifiers: expected {{'scheme': text, 'identifier': text}}, got {i!r}",
+                )
+                continue
+            for key in i:
+                if key not in ("scheme", "identifier"):
+                    self.problem(
+                        f"identifier field {_short(key)}",
+                        where,
+                        f"identifiers: {key}: has no peacetrack form",
+                    )
+            found[scheme, value] = None
+        return tuple(Identifier(scheme, value) for scheme, value in found)
+
+    def links(self, where: str, item: Mapping[str, Any]) -> tuple[Link, ...]:
+        """Popolo links, each URL once (a repeat with another note is reported)."""
+        found: dict[str, str | None] = {}
+        for link in self.listed(where, item, "links"):
+            url = link.get("url") if isinstance(link, dict) else None
+            note = link.get("note") if isinstance(link, dict) else None
+            if not (isinstance(url, str) and _text(url)) or not (note is None or _text(note)):
+                self.problem(
+                    "link without a url",
+                    where,
+                    f"links: expected {{'url': text, 'note': text}}, got {link!r}",
+                )
+                continue
+            for key in link:
+                if key not in ("url", "note"):
+                    self.problem(
+                        f"link field {_short(key)}", where, f"links: {key}: has no peacetrack form"
+                    )
+            if url in found:
+                if found[url] != note:
+                    self.problem(
+                        "link repeated with another note",
+                        where,
+                        f"links: {url!r} again, note {note!r} (first: {found[url]!r})",
+                    )
+                continue
+            found[url] = note
+        return tuple(Link(url, note) for url, note in found.items())
 
     def source_ids(self, where: str, item: Mapping[str, Any]) -> tuple[str, ...]:
         ids: list[str] = []
@@ -303,7 +364,8 @@ def read_popolo(
         if pid and name:
             r.extra_fields("person", where, p, _PERSON)
             aliases, cited = r.aliases(where, p, name), r.source_ids(where, p)
-            records += _make(r, where, Person, pid, name, aliases=aliases, sources=cited)
+            outside = {"identifiers": r.identifiers(where, p), "links": r.links(where, p)}
+            records += _make(r, where, Person, pid, name, aliases=aliases, sources=cited, **outside)
     for i, o in enumerate(organizations):
         where = _where("organization", o, i)
         oid = r.text("organization", where, o, "id")
@@ -327,13 +389,17 @@ def read_popolo(
         name = r.text("organization", where, o, "name")
         if name is None:
             continue
-        r.extra_fields("organization", where, o, _ORGANIZATION - {"parent_id"})
         if kind == PROCESS:
+            r.extra_fields("organization", where, o, _ORGANIZATION - {"parent_id"})
             cited = r.source_ids(where, o)
             records += _make(r, where, Process, oid, name, mediators.get(oid), sources=cited)
         elif (party_kind := r.kind(where, kind)) is not None:
+            r.extra_fields("organization", where, o, (_ORGANIZATION | _OUTSIDE) - {"parent_id"})
             aliases, cited = r.aliases(where, o, name), r.source_ids(where, o)
-            records += _make(r, where, Party, oid, name, party_kind, aliases=aliases, sources=cited)
+            outside = {"identifiers": r.identifiers(where, o), "links": r.links(where, o)}
+            records += _make(
+                r, where, Party, oid, name, party_kind, aliases=aliases, sources=cited, **outside
+            )
     for i, where, m in person_memberships:
         start = r.date(where, m, "start_date")
         end = r.date(where, m, "end_date") if m.get("end_date") is not None else None

@@ -5,9 +5,11 @@ and memberships.
 Popolo export document ``{"persons": [...], "organizations": [...], "memberships":
 [...]}``. Every item validates against the Popolo JSON Schemas.
 
-- ``Person`` → a person (aliases become ``other_names``).
+- ``Person`` → a person (aliases become ``other_names``; ``identifiers`` and
+  ``links`` are Popolo's own).
 - ``Party`` → an organization whose ``classification`` is the party kind
-  (``"state"``, ``"opposition"``, ...), with ``other_names``.
+  (``"state"``, ``"opposition"``, ...), with ``other_names``, ``identifiers`` and
+  ``links``.
 - ``Process`` → an organization classified ``"process"``; its mediator is a
   membership in it with role ``"mediator"``.
 - ``Delegation`` → an organization classified ``"delegation"`` whose ``parent_id`` is
@@ -100,6 +102,21 @@ def _common(t: Timeline, record: Record, out: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
+def _outside(record: Party | Person) -> dict[str, Any]:
+    """Popolo's ``identifiers`` and ``links`` of a party or person (left out when none)."""
+    out: dict[str, Any] = {}
+    if record.identifiers:
+        out["identifiers"] = [
+            {"scheme": i.scheme, "identifier": i.identifier} for i in record.identifiers
+        ]
+    if record.links:
+        out["links"] = [
+            {"url": link.url, **({} if link.note is None else {"note": link.note})}
+            for link in record.links
+        ]
+    return out
+
+
 def _other_names(aliases: tuple[str, ...]) -> dict[str, Any]:
     return {"other_names": [{"name": a} for a in aliases]} if aliases else {}
 
@@ -133,13 +150,15 @@ def to_popolo(t: Timeline) -> dict[str, list[dict[str, Any]]]:
     """
     require_timeline(t)
     persons = [
-        _common(t, p, {"id": p.id, "name": p.name, **_other_names(p.aliases)}) for p in t.people
+        _common(t, p, {"id": p.id, "name": p.name, **_other_names(p.aliases), **_outside(p)})
+        for p in t.people
     ]
     organizations: list[dict[str, Any]] = []
     memberships: list[dict[str, Any]] = []
     for party in t.parties:
         out = {"id": party.id, "name": party.name, "classification": party.kind.value}
-        organizations.append(_common(t, party, {**out, **_other_names(party.aliases)}))
+        out.update(_other_names(party.aliases))
+        organizations.append(_common(t, party, {**out, **_outside(party)}))
     for process in t.processes:
         out = {"id": process.id, "name": process.name, "classification": PROCESS}
         organizations.append(_common(t, process, out))
