@@ -59,15 +59,15 @@ from collections.abc import Mapping
 from typing import Any, Literal, overload
 
 from peacetrack.dates import PartialDate
-from peacetrack.interop._popolo_read import (
+from peacetrack.interop._popolo_items import (
     DELEGATION,
     DELEGATION_ROLE,
     MEDIATOR_ROLE,
     NOTE_SEP,
     PROCESS,
     SOURCE_URN,
-    read_popolo,
 )
+from peacetrack.interop._popolo_read import read_popolo
 from peacetrack.interop.imported import Imported
 from peacetrack.records import Delegation, Party, PartyKind, Person, Process, Record, Source
 from peacetrack.timeline import Timeline, require_timeline
