@@ -13,14 +13,30 @@ from __future__ import annotations
 
 import copy
 import json
+import os
 import time
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 import attrs
 import pytest
 
-from peacetrack import LoadError, PeacetrackError, ValidationError, io
+from peacetrack import (
+    Incident,
+    LoadError,
+    Party,
+    PeacetrackError,
+    Person,
+    Process,
+    Round,
+    SaveError,
+    Source,
+    Timeline,
+    ValidationError,
+    io,
+)
+from peacetrack.cli import main
 from peacetrack.io import _json
 
 
@@ -283,6 +299,14 @@ CASES: list[tuple[str, Callable[[], str | bytes], type[PeacetrackError], list[Ex
     ("deep-in-a-field", edit("hnc", name=json.loads("[" * 100 + "]" * 100)), LoadError, ["nest 103 deep"]),
     ("big-string-as-date", edit("idlib", date="9" * (50 * 1024 * 1024)), ValidationError, [Expect("idlib", "date", "not a valid EDTF date")]),
     ("big-string-as-type", edit("hnc", type="x" * (50 * 1024 * 1024)), ValidationError, [Expect("hnc", "type", "52428800 characters")]),
+    # -- nesting shapes that once made the exact depth count quadratic (issue 12)
+    ("deep-then-open-string-of-escaped-quotes", raw("[" * 65 + '"' + '\\"' * 100_000), LoadError, ["nest 65 deep"]),
+    ("deep-then-open-string-of-backslashes", raw("[" * 65 + '"' + "\\\\" * 100_000), LoadError, ["nest 65 deep"]),
+    ("deep-then-open-string-of-brackets", raw("[" * 65 + '"' + "[{" * 100_000), LoadError, ["nest 65 deep"]),
+    ("many-open-strings", raw('["' * 100_000), LoadError, ["nest 50000 deep"]),
+    ("escaped-quote-pairs-then-deep", raw('["' + 'a\\"' * 100_000 + '"' + "[" * 70), LoadError, ["nest 71 deep"]),
+    ("deep-in-a-long-record-list", replaced('"records": [', '"records": [' + '"\\"",' * 50_000 + "[" * 70), LoadError, ["nest 75 deep"]),  # 2 + 70 + 3 in the records after
+    ("escaped-brackets-do-not-close", edit("hnc", name=json.loads("[" * 70 + "]" * 70), kind="]" * 1000), LoadError, ["nest 73 deep"]),
 ]  # fmt: skip
 
 
@@ -411,3 +435,151 @@ def test_a_huge_spaced_out_value_is_not_echoed_back_whole() -> None:
     assert (problem.record_id, problem.field) == ("hnc", "kind")
     assert "characters" in problem.message
     assert len(problem.message) < 2000
+
+
+# -- four megabytes of each nesting shape: refused at once (issue 12's bar: < 2 s) --------
+
+NESTING_SHAPES = {
+    "open-string-of-escaped-quotes": lambda n: "[" * 65 + '"' + '\\"' * (n // 2),
+    "open-string-of-backslashes": lambda n: "[" * 65 + '"' + "\\\\" * (n // 2),
+    "many-open-strings": lambda n: '["' * (n // 2),
+    "brackets-only": lambda n: "[" * n,
+    "quote-escape-bracket": lambda n: '["\\"[' * (n // 5),
+}
+
+
+@pytest.mark.parametrize("shape", list(NESTING_SHAPES), ids=list(NESTING_SHAPES))
+def test_four_megabytes_of_any_nesting_shape_is_refused_in_under_two_seconds(shape: str) -> None:
+    text = NESTING_SHAPES[shape](4 * 1024 * 1024)
+    started = time.process_time()
+    with pytest.raises(LoadError, match="limit is 64"):
+        io.loads(text)
+    assert time.process_time() - started < 2.0
+
+
+# -- files and paths: what load and save refuse, and how --------------------------------
+
+
+def _fifo(folder: Path) -> str:
+    os.mkfifo(folder / "pipe.json")
+    return str(folder / "pipe.json")
+
+
+def _loop(folder: Path) -> str:
+    (folder / "a.json").symlink_to(folder / "b.json")
+    (folder / "b.json").symlink_to(folder / "a.json")
+    return str(folder / "a.json")
+
+
+def _dangling(folder: Path) -> str:
+    (folder / "gone.json").symlink_to(folder / "nowhere.json")
+    return str(folder / "gone.json")
+
+
+def _device_link(folder: Path) -> str:
+    (folder / "null.json").symlink_to("/dev/null")
+    return str(folder / "null.json")
+
+
+def _file_in_a_file(folder: Path) -> str:
+    (folder / "plain.txt").write_text("x")
+    return str(folder / "plain.txt" / "talks.json")
+
+
+# (case id, the path to use, for load: error and words, for save: error and words)
+FILE_CASES: list[tuple[str, Callable[[Path], str], list[str], type[Exception], list[str]]] = [
+    ("fifo", _fifo, ["FIFO", "regular files"], SaveError, ["FIFO", "regular files"]),
+    ("device-by-link", _device_link, ["character device"], SaveError, ["character device"]),
+    ("endless-device", lambda _: "/dev/zero", ["character device"], SaveError, ["character device"]),
+    ("directory", lambda folder: str(folder), ["cannot read", "directory"], SaveError, ["is a directory"]),
+    ("nul-in-path", lambda folder: f"{folder}/a\0b.json", ["NUL"], SaveError, ["NUL"]),
+    ("empty-path", lambda _: "", ["empty path"], SaveError, ["empty path"]),
+    ("lone-surrogate", lambda folder: f"{folder}/\ud800.json", ["cannot be part of a file name"], SaveError, ["cannot be part of a file name"]),
+    ("symlink-loop", _loop, ["cannot read", "symbolic links"], OSError, ["symbolic links"]),
+    ("missing-folder", lambda folder: f"{folder}/no/talks.json", ["cannot read", "No such file"], FileNotFoundError, ["No such file"]),
+    ("inside-a-file", _file_in_a_file, ["cannot read", "Not a directory"], NotADirectoryError, ["Not a directory"]),
+    ("dangling-link", _dangling, ["cannot read", "No such file"], type(None), []),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("name", "make", "load_words", "save_error", "save_words"),
+    FILE_CASES,
+    ids=[c[0] for c in FILE_CASES],
+)
+def test_bad_paths_get_a_clear_error(
+    tmp_path: Path,
+    name: str,
+    make: Callable[[Path], str],
+    load_words: list[str],
+    save_error: type[Exception],
+    save_words: list[str],
+) -> None:
+    path = make(tmp_path)
+    with pytest.raises(LoadError) as loading:
+        io.load(path)
+    for words in load_words:
+        assert words in str(loading.value)
+    before = sorted(p.name for p in tmp_path.iterdir())
+    t = Timeline([Person("p", "Someone")])
+    if save_error is type(None):  # a dangling link is written through, as cp would
+        io.save(t, path)
+        assert io.load(path) == t
+        return
+    with pytest.raises(save_error) as saving:
+        io.save(t, path, overwrite=True)
+    assert isinstance(saving.value, OSError)
+    for words in save_words:
+        assert words in str(saving.value)
+    assert sorted(p.name for p in tmp_path.iterdir()) == before  # nothing left behind
+
+
+# -- exports of odd but valid timelines: they export, they do not crash ------------------
+
+
+def _round(period: str) -> Timeline:
+    return Timeline(
+        [Process("g", "Geneva"), Round("r", "g", 1, period, "Geneva", "direct", "ongoing")]
+    )
+
+
+def _sourced(url: str) -> Timeline:
+    return Timeline(
+        [
+            Source("s", "Report", "UN", url=url),
+            Party("x", "X", "armed_group"),
+            Incident("i", "strike", "2016-05-31", "Idlib", sources=("s",)),
+        ]
+    )
+
+
+EXPORT_CASES: list[tuple[str, Callable[[], Timeline]]] = [
+    ("round-to-9999-12-31", lambda: _round("2016-01-01/9999-12-31")),
+    ("round-in-year-1", lambda: _round("0001-01-01/0001-12-31")),
+    ("round-over-the-whole-range", lambda: _round("0001/9999")),
+    ("open-round-and-9999", lambda: _round("9999-12-31/..")),
+    ("url-open-ipv6", lambda: _sourced("http://[::1")),
+    ("url-bad-port", lambda: _sourced("https://example.org:99999999999/")),
+    ("url-newline", lambda: _sourced("https://example.org/\nx")),
+    ("url-fullwidth-host", lambda: _sourced("http://exa\uff0fmple.org")),
+    ("url-nfkc-netloc", lambda: _sourced("http://\u2100.com")),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("name", "build"), EXPORT_CASES, ids=[c[0] for c in EXPORT_CASES])
+@pytest.mark.parametrize(
+    "fmt", ["mermaid-gantt", "mermaid-timeline", "timelinejs", "popolo", "json"]
+)
+def test_odd_timelines_export_in_every_format(
+    name: str,
+    build: Callable[[], Timeline],
+    fmt: str,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    path = tmp_path / "odd.json"
+    io.save(build(), path)
+    assert main(["export", str(path), "--format", fmt]) == 0
+    out, err = capsys.readouterr()
+    assert err == ""
+    assert out.strip()

@@ -94,3 +94,30 @@ def test_corpus_is_reproducible_and_has_the_shape_asked_for() -> None:
     assert 0.6 < day < 0.8
     assert 0.12 < month < 0.28
     assert len(Timeline(first)) == len(first)
+
+
+# -- benchmarks/adversarial.py at a smoke size ---------------------------------------------
+
+CHEAP_SHAPES = ("nesting-open-string", "nesting-many-strings", "agreeing-claims", "big-valid-file")
+
+
+def test_adversarial_shapes_are_measured_at_a_smoke_size(tmp_path: Path) -> None:
+    adversarial = _load("adversarial")
+    assert set(CHEAP_SHAPES) <= set(adversarial.SHAPES)
+    out = tmp_path / "adversarial.json"
+    shapes = ",".join(CHEAP_SHAPES)
+    args = ["--sizes", "1e3", "--shapes", shapes, "--timeout", "60", "--out", str(out)]
+    assert adversarial.main(args) == 0
+    results = json.loads(out.read_text())["results"]
+    assert list(results) == list(CHEAP_SHAPES)
+    for shape, by_size in results.items():
+        r = by_size["1000"]
+        assert r["seconds"] is not None, (shape, r["outcome"])
+        assert r["seconds"] >= 0
+        assert r["cpu_seconds"] >= 0
+        assert r["peak_bytes"] >= 0
+    assert results["nesting-open-string"]["1000"]["outcome"].startswith("LoadError")
+    assert "nest 250 deep" in results["nesting-many-strings"]["1000"]["outcome"]
+    assert results["agreeing-claims"]["1000"]["outcome"] == "0 contested groups"
+    assert results["big-valid-file"]["1000"]["outcome"] == "loaded 1000 records"
+    assert results["big-valid-file"]["1000"]["peak_bytes"] > 0

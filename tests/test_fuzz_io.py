@@ -45,6 +45,9 @@ def mutate(document: dict[str, Any], data: st.DataObject) -> dict[str, Any]:
     index = data.draw(st.integers(0, len(records) - 1))
     record = records[index]
     keys = sorted(record)
+    if not keys:  # every key already dropped: give the record one
+        record[data.draw(st.text(max_size=5))] = data.draw(JSON_VALUES)
+        return document
     key = data.draw(st.sampled_from(keys))
     kind = data.draw(MUTATIONS)
     if kind == "drop":

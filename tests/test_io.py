@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import errno
 import importlib
 import inspect
 import json
@@ -34,6 +35,7 @@ from peacetrack import (
     Relation,
     Resignation,
     Round,
+    SaveError,
     Source,
     Timeline,
     ValidationError,
@@ -340,8 +342,9 @@ def test_save_refuses_to_overwrite_a_file_that_is_not_a_peacetrack_file(
 ) -> None:
     path = tmp_path / "notes.txt"
     path.write_bytes(content)
-    with pytest.raises(FileExistsError, match=r"notes\.txt.*overwrite=True"):
+    with pytest.raises(SaveError, match=r"notes\.txt.*overwrite=True") as refused:
         io.save(sample(), path)
+    assert refused.value.errno == errno.EEXIST
     assert path.read_bytes() == content
     assert [p.name for p in tmp_path.iterdir()] == ["notes.txt"]
     io.save(sample(), path, overwrite=True)
@@ -349,8 +352,10 @@ def test_save_refuses_to_overwrite_a_file_that_is_not_a_peacetrack_file(
 
 
 def test_save_refuses_a_directory(tmp_path: Path) -> None:
-    with pytest.raises(IsADirectoryError):
+    with pytest.raises(SaveError, match="is a directory") as refused:
         io.save(sample(), tmp_path, overwrite=True)
+    assert refused.value.errno == errno.EISDIR
+    assert isinstance(refused.value, OSError)
 
 
 def test_save_keeps_permissions_and_follows_symbolic_links(tmp_path: Path) -> None:

@@ -14,7 +14,9 @@ from hypothesis import strategies as st
 from peacetrack import (
     Ceasefire,
     Delegation,
+    Designation,
     Membership,
+    PartialDate,
     Party,
     PeacetrackError,
     Person,
@@ -26,7 +28,7 @@ from peacetrack import (
 from peacetrack.datasets import geneva_2016
 from peacetrack.interop import to_mermaid
 from peacetrack.interop.mermaid import sanitize
-from peacetrack.testing import timelines
+from peacetrack.testing import partial_dates, timelines
 
 ENTITY = re.compile(r"#(\d+);")
 SPECIAL = set(":;#%<>&\"'`{}[]()|=\\")
@@ -41,8 +43,8 @@ TIMELINE_LINE = re.compile(
 GANTT_LINE = re.compile(
     rf"gantt|    title {DATA}|    dateFormat YYYY-MM-DD|    axisFormat %Y-%m-%d"
     rf"|    section (Rounds of|Ceasefire) {DATA}|    section Resignations"
-    rf"|    (Round \d+ {DATA}|In force) :{DAY}, {DAY}"
-    rf"|    Exclusion of {DATA} :crit, {DAY}, {DAY}"
+    rf"|    (Round \d+ {DATA}|In force) :{DAY}, (?:{DAY}|\d+d)"
+    rf"|    Exclusion of {DATA} :crit, {DAY}, (?:{DAY}|\d+d)"
     rf"|    Resignation of {DATA} :milestone, {DAY}, 0d"
 )
 
@@ -139,3 +141,69 @@ def test_the_title_names_every_process(style: str) -> None:
         assert all(name in title_line for name in shown), title_line
         if count > 3:
             assert title_line.endswith(f"and {count - 3} more processes")
+
+
+# -- dates at the ends of the range: year 1 to 31 December 9999 ---------------------------
+
+EDGE_DATES = st.sampled_from(
+    ["0001", "0001-01-01", "0001-01", "9999", "9999-12", "9999-12-31", "9999-12-30", "9998~"]
+).map(PartialDate.parse)
+WHOLE_RANGE = partial_dates(1, 9999) | EDGE_DATES
+
+
+def _bars(text: str) -> list[tuple[datetime.date, datetime.date | int]]:
+    """Every gantt task's start, and its end: a day, or a length in days."""
+    found = []
+    for start, end, length in re.findall(rf"({DAY}), (?:({DAY})|(\d+)d)$", text, re.M):
+        found.append(
+            (
+                datetime.date.fromisoformat(start),
+                datetime.date.fromisoformat(end) if end else int(length),
+            )
+        )
+    return found
+
+
+@settings(max_examples=60)
+@given(timelines(max_size=20, dates=WHOLE_RANGE), st.sampled_from(["timeline", "gantt"]))
+def test_every_date_in_the_range_can_be_drawn(t: Timeline, style: str) -> None:
+    text = to_mermaid(t, style=style)  # type: ignore[arg-type]
+    shape = TIMELINE_LINE if style == "timeline" else GANTT_LINE
+    for line in text.splitlines():
+        assert shape.fullmatch(line), line
+    for start, end in _bars(text):
+        if isinstance(end, int):  # only a span that reaches the last day is a length
+            assert start + datetime.timedelta(days=end - 1) == datetime.date.max
+        else:
+            assert start < end
+
+
+@pytest.mark.parametrize(
+    ("period", "bar"),
+    [
+        ("9999-12-25/9999-12-31", "9999-12-25, 7d"),
+        ("9999/9999", "9999-01-01, 365d"),
+        ("9999-12-31/9999-12-31", "9999-12-31, 1d"),
+        ("0001-01-01/0001-01-02", "0001-01-01, 0001-01-03"),
+        ("0001/9999-12-31", "0001-01-01, 3652059d"),
+        ("9999-12-30/9999-12-30", "9999-12-30, 9999-12-31"),
+    ],
+)
+def test_a_span_to_the_last_day_is_written_as_a_length(period: str, bar: str) -> None:
+    t = Timeline(
+        [Process("g", "Geneva"), Round("r", "g", 1, period, "Geneva", "direct", "ongoing")]
+    )
+    assert f"    Round 1 #40;Geneva#41; :{bar}" in to_mermaid(t, style="gantt").splitlines()
+
+
+def test_an_open_span_in_a_timeline_that_reaches_9999_is_drawn() -> None:
+    t = Timeline(
+        [
+            Party("a", "A", "state"),
+            Ceasefire("c", "Truce", "2016-02-27/.."),
+            Designation("d", "a", "a", "placeholder", date="9999-12-31"),
+        ]
+    )
+    lines = to_mermaid(t, style="gantt").splitlines()
+    days = (datetime.date.max - datetime.date(2016, 2, 27)).days + 1
+    assert f"    In force :2016-02-27, {days}d" in lines

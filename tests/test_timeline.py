@@ -358,9 +358,10 @@ def test_contested_groups_by_about_and_predicate(t: Timeline) -> None:
 
 
 def _claims(*pairs: tuple[object, str | None]) -> Timeline:
-    records: list[Record] = [Party("a", "A", "state"), Incident("x", "raid", "2016", "X")]
-    for i, (value, qualifier) in enumerate(pairs):
-        records.append(Claim(f"c{i}", "x", "a", "killed", value, qualifier=qualifier))  # type: ignore[arg-type]
+    records: list[Record] = [Incident("x", "raid", "2016", "X")]
+    for i, (value, qualifier) in enumerate(pairs):  # each claim by its own claimant
+        records.append(Party(f"p{i}", f"P{i}", "state"))
+        records.append(Claim(f"c{i}", "x", f"p{i}", "killed", value, qualifier=qualifier))  # type: ignore[arg-type]
     return Timeline(records)
 
 

@@ -17,6 +17,7 @@ from peacetrack.errors import (
     LoadError,
     PeacetrackError,
     Problem,
+    SaveError,
     UnknownIdError,
     ValidationError,
 )
@@ -85,6 +86,7 @@ __all__ = [
     "Round",
     "RoundFormat",
     "RoundOutcome",
+    "SaveError",
     "Snapshot",
     "Source",
     "Timeline",

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import argparse
 import difflib
+import errno
 import io
 import json
 import os
@@ -91,18 +92,42 @@ def _at(text: str) -> PartialDate:
         ) from None
 
 
-def _write(text: str, output: str | None) -> int:
-    """Write ``text`` to stdout, or atomically to the file ``output`` (a failed write
-    leaves the old file as it was); return the exit status."""
+def _same_file(a: str, b: str) -> bool:
+    """Whether the paths ``a`` and ``b`` name one existing file (links, ``..``, hard
+    links and all)."""
+    try:
+        return os.path.samefile(a, b)
+    except (OSError, ValueError):
+        return False
+
+
+def _write(data: str | bytes, output: str | None, source: str | None = None) -> int:
+    """Write ``data`` to stdout, or atomically to the file ``output`` (a failed write
+    leaves the old file as it was); return the exit status.
+
+    Only a regular file or a new path is written, and never the input file ``source``:
+    a directory, FIFO, socket or device is refused and left alone.
+    """
     if output is None:
-        sys.stdout.write(text)
+        if isinstance(data, bytes):  # pragma: no cover - images always go to a file
+            sys.stdout.buffer.write(data)
+        else:
+            sys.stdout.write(data)
         return 0
     from peacetrack.io import write_atomic
 
+    if source is not None and _same_file(source, output):
+        return _fail(
+            f"cannot write {output}: it is the input file {source}; "
+            "give -o another file so the input stays as it is."
+        )
+    if isinstance(data, str):
+        data = data.encode("utf-8", errors="backslashreplace")
     try:
-        write_atomic(output, text.encode("utf-8", errors="backslashreplace"))
+        write_atomic(output, data)
     except OSError as exc:
-        return _fail(f"cannot write {output}: {exc.strerror or exc}")
+        hint = " (leave out -o to write to standard output)" if exc.errno == errno.EPERM else ""
+        return _fail(f"cannot write {output}: {exc.strerror or exc}{hint}")
     return 0
 
 
@@ -184,7 +209,7 @@ def _cmd_graph(args: argparse.Namespace) -> int:
     date = None if args.at is None else _at(args.at)
     t = _load(args.file)
     text = graph.to_text(graph.parties(t, at=date, possibly=args.possibly), fmt)
-    return _write(text, args.output)
+    return _write(text, args.output, args.file)
 
 
 # -- plot -------------------------------------------------------------------------------------
@@ -219,10 +244,10 @@ def _cmd_plot(args: argparse.Namespace) -> int:
         return _fail(f"--process: {exc} in {_where(args.file)} (its processes: {known}).")
     except InvalidDateError as exc:
         return _fail(f"--start/--end: {exc}.")
-    try:
-        fig.savefig(args.output, format=fmt)
-    except OSError as exc:
-        return _fail(f"cannot write {args.output}: {exc.strerror or exc}")
+    image = io.BytesIO()
+    fig.savefig(image, format=fmt)
+    if _write(image.getvalue(), args.output, args.file):
+        return 1
     print(f"wrote {args.output} ({args.kind} of {_where(args.file)})")
     return 0
 
@@ -261,7 +286,7 @@ def _export_text(t: Timeline, fmt: str) -> str:
 
 def _cmd_export(args: argparse.Namespace) -> int:
     text = _export_text(_load(args.file), args.format)
-    return _write(text, args.output)
+    return _write(text, args.output, args.file)
 
 
 # -- import -----------------------------------------------------------------------------------
@@ -462,6 +487,11 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _looks_like_a_path(arg: str) -> bool:
+    """Whether a first argument names a file rather than a (mistyped) command."""
+    return any(mark in arg for mark in (".", "/", os.sep, "\0"))
+
+
 def _with_default_command(parser: argparse.ArgumentParser, argv: list[str]) -> list[str]:
     """Put ``timeline`` in front when no subcommand is named (``peacetrack f.json``)."""
     commands: set[str] = set()
@@ -470,8 +500,9 @@ def _with_default_command(parser: argparse.ArgumentParser, argv: list[str]) -> l
             commands |= set(action.choices)
     if argv and (argv[0] in commands or argv[0] in {"-h", "--help", "--version"}):
         return argv
-    if argv and not os.path.exists(argv[0]):
-        # `peacetrack snaphot --at 2016-05` is a typo, not a missing file named snaphot.
+    if argv and not os.path.exists(argv[0]) and not _looks_like_a_path(argv[0]):
+        # `peacetrack snaphot --at 2016-05` is a typo, not a missing file named snaphot;
+        # `peacetrack graph.json` is a missing file, not a typo of `graph`.
         close = difflib.get_close_matches(argv[0], sorted(commands), n=1)
         if close:
             parser.error(f"unknown command {argv[0]!r}; did you mean {close[0]!r}?")
@@ -508,7 +539,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     if isinstance(sys.stderr, io.TextIOWrapper):
         sys.stderr.reconfigure(errors="backslashreplace")
     try:
-        return func(args)
+        status = func(args)
+        sys.stdout.flush()  # a full disk or a closed pipe shows here, not at exit
+        return status
     except PeacetrackError as exc:
         return _fail(_describe_error(args.file, exc))
     except BrokenPipeError:
@@ -516,5 +549,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         # keep Python from complaining about the flush at exit.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 1
-    except OSError as exc:  # a file io.load could not open
-        return _fail(f"cannot read {_where(args.file)}: {exc.strerror or exc}")
+    except OSError as exc:  # io.load reports a file it cannot read as a LoadError
+        output = getattr(args, "output", None)
+        where = "to standard output" if output is None else output
+        return _fail(f"cannot write {where}: {exc.strerror or exc}")

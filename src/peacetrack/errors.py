@@ -17,6 +17,7 @@ __all__ = [
     "LoadError",
     "PeacetrackError",
     "Problem",
+    "SaveError",
     "UnknownIdError",
     "ValidationError",
 ]
@@ -86,6 +87,16 @@ class LoadError(PeacetrackError):
     Raised for unreadable files, text that is not JSON, unknown format versions and
     documents whose shape is wrong. The message says what was found and what was
     expected.
+    """
+
+
+class SaveError(PeacetrackError, OSError):
+    """A file could not be written where it was asked to be.
+
+    Raised for a path peacetrack will not write to -- a directory, a FIFO, a socket,
+    a device, a name holding a NUL -- and for an existing file that is not a
+    peacetrack file when ``overwrite`` is false. It is also an :class:`OSError`, as
+    every other failed write is.
     """
 
 

@@ -657,17 +657,33 @@ class Timeline:
         Two claims disagree when one is a number and the other is not ("23" vs
         "denied"), when two texts differ, or when the ranges two numbers allow do
         not meet: "23" and "more than 60" disagree; "at least 20" and "23" agree.
-        "about N" allows N ± 10%. A group is listed when any two of its claims
-        disagree; it holds all the group's claims.
+        "about N" allows N ± 10%. A question is listed when the latest claims of two
+        claimants disagree; it holds all its claims, in chronological order. One
+        claimant changing its own figure (58, later 86) is a revision, not a
+        dispute: see :meth:`revisions`. Predicates are grouped regardless of case
+        and spacing; the key holds the predicate folded to lower case.
         """
-        groups: dict[tuple[str, str], list[Claim]] = defaultdict(list)
-        for claim in self.claims:
-            groups[(claim.about, claim.predicate)].append(claim)
-        return {
-            key: tuple(claims)
-            for key, claims in groups.items()
-            if any(_claims.disagree(a, b) for i, a in enumerate(claims) for b in claims[i + 1 :])
-        }
+        return _claims.contested_groups(self.claims)
+
+    def revisions(self) -> dict[tuple[str, str, str], tuple[Claim, ...]]:
+        """Claimants that changed their answer: ``(about, predicate, claimant)`` ->
+        that claimant's claims on the question, earliest first, when they hold more
+        than one value (the predicate folded as in :meth:`contested`)."""
+        return _claims.revision_groups(self.claims)
+
+    def latest_claims(self, about: str, predicate: str) -> dict[str, Claim]:
+        """Each claimant's latest claim on a question: claimant id -> claim (by date; a
+        dated claim is later than an undated one). The predicate is matched
+        regardless of case and spacing.
+
+        Raises
+        ------
+        UnknownIdError
+            If no record has the id ``about``.
+        """
+        wanted = " ".join(predicate.casefold().split())
+        claims = [c for c in self.claims_about(about) if _claims.question(c)[1] == wanted]
+        return _claims.latest_by_claimant(claims)
 
     # -- new timelines --------------------------------------------------------------
 

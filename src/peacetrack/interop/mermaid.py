@@ -13,8 +13,9 @@ Two styles:
 
 Mermaid needs a day for every gantt bar, so partial dates are read at their widest:
 a span starts on ``start.earliest`` and runs to ``end.latest`` (written as the day
-after, since a gantt end is exclusive); a milestone sits on its ``earliest`` day. An
-open span runs to the latest date the timeline mentions.
+after, since a gantt end is exclusive, or as a length in days for a span that ends on
+31 December 9999); a milestone sits on its ``earliest`` day. An open span runs to the
+latest date the timeline mentions. Every date in 1..9999 can be drawn.
 
 Text from the data can never break the diagram: whitespace is folded to one space,
 and every character that is not printable or that Mermaid gives a meaning to
@@ -101,7 +102,7 @@ def _timeline_lines(t: Timeline) -> Iterator[str]:
         if item.start.year != year:
             year = item.start.year
             previous_label = None
-            yield f"    section {year}"
+            yield f"    section {year:04d}"  # as the dates under it write it
         label = sanitize(_label(item))
         text = sanitize(item.headline)
         if label == previous_label:
@@ -115,10 +116,21 @@ def _day(ordinal: int) -> str:
     return datetime.date.fromordinal(ordinal).isoformat()
 
 
+_LAST_DAY = datetime.date.max.toordinal()
+
+
 def _bar(item: Item, fallback_end: PartialDate) -> str:
+    """``start, end`` of a gantt task, the end exclusive (the day after the last).
+
+    A span that runs to 31 December 9999 has no next day a date can name; its end is
+    written as a length in days instead (``start, 3d``), which Mermaid reads the same.
+    """
     end = item.end if item.end is not None else fallback_end
-    last = max(end.latest_ordinal, item.start.earliest_ordinal)
-    return f"{_day(item.start.earliest_ordinal)}, {_day(last + 1)}"
+    first = item.start.earliest_ordinal
+    last = max(end.latest_ordinal, first)
+    if last >= _LAST_DAY:
+        return f"{_day(first)}, {last + 1 - first}d"
+    return f"{_day(first)}, {_day(last + 1)}"
 
 
 def _gantt_lines(t: Timeline) -> Iterator[str]:

@@ -15,7 +15,8 @@ TimelineJS puts ``headline`` and ``text`` into the page as HTML, so every string
 comes from the data is HTML-escaped: a party called ``<img src=x onerror=alert(1)>``
 shows as that text and runs nothing. The only markup in the output is peacetrack's
 own (paragraphs and source links), and a source URL becomes a link only when it is
-``http`` or ``https``.
+a well-formed ``http`` or ``https`` URL with a host, printable and without spaces
+(``http://[::1`` or ``javascript:...`` leave the source as plain text).
 
 Examples
 --------
@@ -74,9 +75,22 @@ def _source_html(source: Source) -> str:
     if source.published is not None:
         label += _esc(f", {source.published}")
     url = source.url
-    if url is not None and urlsplit(url).scheme.lower() in ("http", "https"):
+    if url is not None and _is_web_link(url):
         return f'<a href="{_esc(url)}" rel="noopener noreferrer">{label}</a>'
     return label
+
+
+def _is_web_link(url: str) -> bool:
+    """Whether ``url`` is a well-formed http(s) link that is safe to put in an href;
+    anything else (``http://[::1``, ``javascript:``, control characters) is not."""
+    if not url.isprintable() or any(c.isspace() for c in url):
+        return False
+    try:
+        parts = urlsplit(url)
+        parts.port  # noqa: B018 - raises for a port that is not a number
+    except ValueError:
+        return False
+    return parts.scheme.lower() in ("http", "https") and bool(parts.netloc)
 
 
 def _text(item: Item) -> str:

@@ -32,7 +32,9 @@ The guarantees:
   same number.
 - Reading never runs code: the loader is :mod:`json` and cattrs, nothing else.
 - :func:`save` is atomic: a reader sees the old file or the new one, never half
-  of one.
+  of one. :func:`save` and :func:`load` touch only regular files (or new paths): a
+  directory, FIFO, socket or device is refused, never replaced, read or waited on.
+  ``docs/files.md`` lists every guarantee about files.
 
 Examples
 --------
@@ -51,11 +53,14 @@ from __future__ import annotations
 #   _json      reading JSON text safely (size, depth, UTF-8, NaN, repeated keys)
 #   _convert   the cattrs converter: records to dicts and back, errors as problems
 #   _document  the format version, the schema, dumps and loads
-#   _files     load and (atomic) save
+#   _schema    the JSON Schema, derived from the record registry
+#   _write     writing one file safely: regular files only, atomic, no stale temp files
+#   _files     load and save
 from peacetrack._registry import RECORD_TYPES
 from peacetrack.io._document import FORMAT_VERSION, SCHEMA, dumps, loads
-from peacetrack.io._files import load, save, write_atomic
+from peacetrack.io._files import load, save
 from peacetrack.io._json import MAX_BYTES, MAX_DEPTH, MAX_SAFE_INTEGER
+from peacetrack.io._write import write_atomic
 
 __all__ = [
     "FORMAT_VERSION",

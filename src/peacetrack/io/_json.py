@@ -93,43 +93,56 @@ def describe(value: Any) -> str:
 
 # -- parsing ----------------------------------------------------------------------------
 
-_STRING = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"', re.DOTALL)
-_NOT_BRACKET = re.compile(r"[^\[\]{}]+")
-_DEPTH_STEP = {"[": 1, "{": 1, "]": -1, "}": -1}
 _ESCAPE = re.compile(rb"\\.", re.DOTALL)
 _QUOTED = re.compile(rb'"[^"]*"')
 _NOT_MARK = bytes(b for b in range(256) if b not in b'"[]{}')
 _SQUARE = bytes.maketrans(b"{}", b"[]")
+_STEP = {ord("["): 1, ord("]"): -1}
+
+
+def _marks(text: str) -> bytes:
+    """The quotes and brackets of ``text`` that matter for nesting, as bytes.
+
+    Escapes go first (``\\.`` from left to right, so ``\\\\`` is one escape and
+    ``\\"`` cannot end a string), then every byte but quotes and brackets. Each
+    step is one pass at C speed, whatever the shape of the input.
+    """
+    data = text.encode("utf-8", "surrogatepass")
+    if b"\\" in data:
+        data = _ESCAPE.sub(b"", data)
+    return data.translate(None, _NOT_MARK)
 
 
 def _nesting(text: str) -> int:
-    """How deep arrays and objects nest, with brackets inside strings ignored."""
+    """How deep arrays and objects nest, with brackets inside strings ignored.
+
+    Exact and linear in the length of ``text`` for any input: after :func:`_marks`
+    every quote opens or closes a string, so the pieces between quotes alternate
+    outside/inside; the brackets outside are counted in one pass. (A string left
+    open hides the brackets after it; the parser then refuses the text anyway.)
+    """
     if text.count("[") + text.count("{") <= MAX_DEPTH:
         return 0  # cannot be too deep
-    brackets = _NOT_BRACKET.sub("", _STRING.sub("", text))
-    return max(itertools.accumulate(map(_DEPTH_STEP.__getitem__, brackets)), default=0)
+    outside = b"".join(_marks(text).split(b'"')[::2]).translate(_SQUARE)
+    return max(itertools.accumulate(map(_STEP.__getitem__, outside)), default=0)
 
 
 def _shallow(text: str) -> bool:
     """Whether ``text`` is JSON whose arrays and objects certainly nest at most
     :data:`MAX_DEPTH` deep; ``False`` when unsure (then :func:`_nesting` counts).
 
-    :func:`_nesting` is exact but walks every string with a regular expression; this
-    works on bytes at C speed, so a large file pays for it once, not once per
-    string. Escapes go first (so ``\\"`` cannot end a string), then everything but
-    quotes and brackets; each ``""`` left is a string without brackets in it, or the
-    end of one string and the start of the next with nothing between them, and
-    dropping it keeps every bracket on its side of the quotes. What is left of the
-    brackets (with ``{}`` written as ``[]``) is balanced and at most ``MAX_DEPTH``
-    deep exactly when ``MAX_DEPTH`` rounds of deleting every ``[]`` empty it: a round
-    deletes the innermost pairs, and a pair at depth *d* needs *d* rounds.
+    :func:`_nesting` is exact but counts bracket by bracket in Python; this works on
+    bytes at C speed only (a few passes, each linear). After :func:`_marks`, each
+    ``""`` left is a string without brackets in it, or the end of one string and the
+    start of the next with nothing between them, and dropping it keeps every bracket
+    on its side of the quotes. What is left of the brackets (with ``{}`` written as
+    ``[]``) is balanced and at most ``MAX_DEPTH`` deep exactly when ``MAX_DEPTH``
+    rounds of deleting every ``[]`` empty it: a round deletes the innermost pairs, and
+    a pair at depth *d* needs *d* rounds.
     """
     if text.count("[") + text.count("{") <= MAX_DEPTH:
         return True
-    data = text.encode("utf-8", "surrogatepass")
-    if b"\\" in data:
-        data = _ESCAPE.sub(b"", data)
-    marks = data.translate(None, _NOT_MARK).replace(b'""', b"")
+    marks = _marks(text).replace(b'""', b"")
     if b'"' in marks:  # a string with brackets in it, or one left open
         marks = _QUOTED.sub(b"", marks).replace(b'"', b"")
     brackets = marks.translate(_SQUARE)
