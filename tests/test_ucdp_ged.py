@@ -90,23 +90,21 @@ def test_rows_become_incidents_with_parties_claims_and_sources(imported: Importe
                 start.day,
                 row["date_prec"] != "1",
             )
-        claims = {c.qualifier.value: c.value for c in t.claims_about(incident.id) if c.qualifier}
+        claims = {
+            (c.predicate, c.qualifier.value): c.value
+            for c in t.claims_about(incident.id)
+            if c.qualifier
+        }
         assert claims == {
-            "at least": int(row["low"]),
-            "about": int(row["best"]),
-            "at most": int(row["high"]),
+            ("deaths, low estimate", "at least"): int(row["low"]),
+            ("deaths", "about"): int(row["best"]),
+            ("deaths, high estimate", "at most"): int(row["high"]),
         }
         assert all(c.claimant == "ucdp" for c in t.claims_about(incident.id))
         assert "ucdp-ged" in incident.sources
-    # low "at least", best "about", high "at most" agree when low <= best <= high; the
-    # extract has a row where they do not (best 3, high 0), and contested() finds it.
-    odd = {
-        (f"ucdp-ged-{r['id']}", "deaths")
-        for r in by_id.values()
-        if not int(r["low"]) <= int(r["best"]) <= int(r["high"])
-    }
-    assert set(t.contested()) == odd
-    assert odd == {("ucdp-ged-84006", "deaths")}
+    # One claimant, one answer per question: nothing reads as a revision or a dispute.
+    assert not t.revisions()
+    assert not t.contested()
     for party in t.parties:  # the UCDP actor id is each side's identifier
         if party.id != "ucdp":
             assert t.by_identifier("ucdp", party.id.removeprefix("ucdp-actor-")) == party
@@ -115,6 +113,16 @@ def test_rows_become_incidents_with_parties_claims_and_sources(imported: Importe
     assert government.kind.value == "government"
     assert t["ucdp-actor-1"].kind.value == "other"  # UCDP's "Civilians"
     assert t["ucdp-actor-285"].kind.value == "armed_group"
+
+
+def test_ucdps_best_estimate_meets_other_sources(imported: Imported) -> None:
+    t = imported.timeline
+    witness = Party("witness", "A local monitor", "monitor")
+    far = Claim("w1", "ucdp-ged-73641", "witness", "Deaths", 40, qualifier="more than")
+    near = Claim("w2", "ucdp-ged-73663", "witness", "deaths", 3)
+    both = t.with_records(witness, far, near)
+    # UCDP said "about 1" on 73641: "more than 40" cannot also be true; 73663 agrees.
+    assert set(both.contested()) == {("ucdp-ged-73641", "deaths")}
 
 
 def test_strict_reading_refuses_what_it_does_not_carry() -> None:

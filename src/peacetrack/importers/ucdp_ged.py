@@ -15,10 +15,11 @@ per event of organized violence. Each row becomes:
   Gleditsch-Ward number (``gwnoa``/``gwnob``), ``other`` for UCDP's "Civilians"
   (actor 1), else ``armed_group``;
 - three :class:`~peacetrack.Claim` records by the party ``ucdp`` (the Uppsala
-  Conflict Data Program, a monitor) about the incident, predicate ``deaths``:
-  ``low`` "at least", ``best`` "about", ``high`` "at most" — they agree whenever
-  ``low <= best <= high``, so :meth:`~peacetrack.Timeline.contested` finds the rows
-  where UCDP's own numbers do not;
+  Conflict Data Program, a monitor) about the incident: ``best`` is the claim
+  ``deaths`` "about" that many — the question other sources answer too, so
+  :meth:`~peacetrack.Timeline.contested` sets UCDP's figure against theirs — and
+  ``low`` and ``high`` are ``deaths, low estimate`` "at least" and ``deaths, high
+  estimate`` "at most";
 - for each pair of sides in state-based or non-state conflict, one
   :class:`~peacetrack.Relation` ``fights`` (``ucdp-dyad-<a>-<b>``) from its first
   event to its last, so a snapshot shows who was fighting whom;
@@ -46,8 +47,11 @@ Examples
 >>> t = from_ucdp_ged(io.StringIO(header + "\\n" + row + "\\n"))
 >>> t["ucdp-ged-73641"].date, t["ucdp-ged-73641"].parties
 (PartialDate('1991-03-06'), ('ucdp-actor-143', 'ucdp-actor-285'))
->>> sorted((c.qualifier.value, c.value) for c in t.claims_about("ucdp-ged-73641"))
-[('about', 1), ('at least', 1), ('at most', 1)]
+>>> for c in sorted(t.claims_about("ucdp-ged-73641"), key=lambda c: c.predicate):
+...     print(c.predicate, c.qualifier.value, c.value)
+deaths about 1
+deaths, high estimate at most 1
+deaths, low estimate at least 1
 """
 
 from __future__ import annotations
@@ -113,7 +117,14 @@ _OPTIONAL = (
 )
 _KINDS = {"1": "state-based armed conflict", "2": "non-state conflict", "3": "one-sided violence"}
 _CIVILIANS = "1"
-_QUALIFIERS = (("low", "at least"), ("best", "about"), ("high", "at most"))
+_QUALIFIERS = (
+    ("low", "deaths, low estimate", "at least"),
+    ("best", "deaths", "about"),
+    ("high", "deaths, high estimate", "at most"),
+)
+"""GED column, claim predicate, qualifier: the best estimate is UCDP's answer to
+"deaths", the question other sources answer too; low and high are bounds of their own
+(three answers to one question by one claimant would read as revisions)."""
 
 
 def _day(text: str) -> PartialDate:
@@ -224,7 +235,7 @@ def _records(r: _Row) -> list[Record]:
     if kind is None:
         r.bad("type_of_violence", f"expected 1, 2 or 3, got {r.get('type_of_violence')!r}")
     date = r.date()
-    deaths = {column: r.count(column) for column, _ in _QUALIFIERS}
+    deaths = {column: r.count(column) for column, _, _ in _QUALIFIERS}
     a, b = _side(r, "a", "gwnoa"), _side(r, "b", "gwnob")
     if not r.ok or kind is None or date is None or a is None or b is None:
         return []
@@ -250,12 +261,12 @@ def _records(r: _Row) -> list[Record]:
             f"{iid}-deaths-{column}",
             iid,
             UCDP,
-            "deaths",
+            predicate,
             deaths[column],
             qualifier,
             sources=(DATASET,),
         )
-        for column, qualifier in _QUALIFIERS
+        for column, predicate, qualifier in _QUALIFIERS
     ]
     return [*([source] if source else []), a, b, incident, *claims]
 
