@@ -76,7 +76,7 @@ def test_import_never_writes_over_its_input(
     src = tmp_path / "actors.csv"
     src.write_text("id,name,kind\nhnc,HNC,opposition\n")
     assert main(["import", "--from", "csv", "--type", "party", str(src), "-o", str(src)]) == 1
-    assert "is the file being imported" in " ".join(capsys.readouterr().err.split())
+    assert "it is the input file" in " ".join(capsys.readouterr().err.split())
     assert src.read_text() == "id,name,kind\nhnc,HNC,opposition\n"
 
 

@@ -332,9 +332,6 @@ def _cmd_import(args: argparse.Namespace) -> int:
         return _fail("--type and --column are for --from csv.")
     if args.source == "csv" and not args.type:
         return _fail(f"--from csv needs --type, one of: {', '.join(importers.RECORD_TYPES)}.")
-    same = args.output and args.file != "-" and os.path.exists(args.output)
-    if same and os.path.exists(args.file) and os.path.samefile(args.file, args.output):
-        return _fail(f"-o {args.output} is the file being imported; write elsewhere.")
     lenient = not args.strict
     try:
         if args.source == "popolo":
@@ -358,7 +355,7 @@ def _cmd_import(args: argparse.Namespace) -> int:
         print(str(result.report), file=sys.stderr)
     else:
         t = result
-    return _write(dumps(t) + "\n", args.output)
+    return _write(dumps(t) + "\n", args.output, None if args.file == "-" else args.file)
 
 
 # -- report -----------------------------------------------------------------------------------
