@@ -19,6 +19,8 @@ SRC = Path(__file__).resolve().parents[1] / "src" / "peacetrack"
 # not listed here fails the test, so a new module is placed on purpose.
 LAYERS: list[set[str]] = [
     {"errors", "_fast", "_version"},
+    {"_edtf"},
+    {"_dateparts"},
     {"dates"},
     {"_field_checks"},
     {"_registry", "_parts"},
@@ -36,10 +38,16 @@ LAYERS: list[set[str]] = [
 RANK = {part: rank for rank, parts in enumerate(LAYERS) for part in parts}
 
 
+# ``Period`` lives in its own module but belongs to the dates layer (dates re-exports
+# it; it reads PartialDate), so the two are one part.
+_SAME_PART = {"_period": "dates"}
+
+
 def _part(module: str) -> str:
     """``peacetrack.io._convert`` -> ``io``; ``peacetrack`` -> ``__init__``."""
     parts = module.split(".")
-    return parts[1] if len(parts) > 1 else "__init__"
+    part = parts[1] if len(parts) > 1 else "__init__"
+    return _SAME_PART.get(part, part)
 
 
 def _modules() -> list[tuple[str, Path]]:
@@ -106,5 +114,7 @@ def test_the_layers_named_here_are_the_layers_the_docs_draw() -> None:
     page = (SRC.parents[1] / "docs" / "architecture.md").read_text(encoding="utf-8")
     for parts in LAYERS:
         for part in parts - {"__main__", "__init__", "_version", "tables", "importers", "scale"}:
+            if part in ("_edtf", "_dateparts"):  # the dates layer's private helpers
+                continue
             if (SRC / f"{part}.py").exists() or (SRC / part).is_dir():
                 assert f"`{part}`" in page, f"docs/architecture.md does not place {part}"

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import datetime
 import itertools
+import re
 
+import attrs
 import pendulum
 import pytest
 from hypothesis import given
@@ -56,8 +58,10 @@ INVALID: list[object] = [
     "2016 ",
     "2016\n",
     "2016-01-01T00:00",
-    "201X",
     "2016?~",
+    "201XT10:00:00",
+    "2016-21-01",
+    "2016-04-27T10:00",
     "2016-04-27~?",
     "?2016",
     "10000",
@@ -214,7 +218,15 @@ def test_bounds_match_precision(d: PartialDate) -> None:
 
 
 def test_precision_values_are_lower_case_words() -> None:
-    assert [p.value for p in Precision] == ["year", "month", "day"]
+    assert [p.value for p in Precision] == [
+        "year",
+        "month",
+        "day",
+        "season",
+        "decade",
+        "century",
+        "millennium",
+    ]
 
 
 # -- containment and reasoning --------------------------------------------------------------
@@ -438,10 +450,10 @@ BAD_PERIODS: list[object] = [
     "2016-04-27/2016-04-13",
     "2016/2015",
     "2016-05/2016-04-30",
-    "/2016",
-    "../2016",
     "2016",
-    "2016-01/",
+    "/",
+    "../..",
+    "/..",
     "2016-01/2016-13",
     "2016-13/2017",
     "2016-01/2016-02/2016-03",
@@ -609,3 +621,344 @@ def test_period_sort_key_puts_open_ends_last() -> None:
 def test_periods_are_hashable_values() -> None:
     assert Period.parse("2016-01/..") == Period("2016-01", None)
     assert len({Period.parse("2016-01/.."), Period("2016-01")}) == 1
+
+
+# -- every EDTF level 0/1 form ----------------------------------------------------------
+
+EVERY = partial_dates(1, 9999, times=True, unspecified=True, seasons=True)
+EVERY_PERIOD = periods(dates=EVERY, unknown_ends=True, open_start=True)
+
+LEVEL1 = [
+    ("2016-04-27T10:00:00", "2016-04-27", "2016-04-27", Precision.DAY),
+    ("2016-04-27T10:00:00Z", "2016-04-27", "2016-04-27", Precision.DAY),
+    ("2016-04-27T23:59:59-04", "2016-04-27", "2016-04-27", Precision.DAY),
+    ("2016-04-27T24:00:00+05:30", "2016-04-27", "2016-04-27", Precision.DAY),
+    ("2016-21", "2016-03-01", "2016-05-31", Precision.SEASON),
+    ("2016-22?", "2016-06-01", "2016-08-31", Precision.SEASON),
+    ("2016-23", "2016-09-01", "2016-11-30", Precision.SEASON),
+    ("2016-24", "2016-12-01", "2016-12-31", Precision.SEASON),
+    ("201X", "2010-01-01", "2019-12-31", Precision.DECADE),
+    ("20XX~", "2000-01-01", "2099-12-31", Precision.CENTURY),
+    ("2XXX", "2000-01-01", "2999-12-31", Precision.MILLENNIUM),
+    ("9XXX", "9000-01-01", "9999-12-31", Precision.MILLENNIUM),
+    ("001X", "0010-01-01", "0019-12-31", Precision.DECADE),
+    ("2016-XX", "2016-01-01", "2016-12-31", Precision.YEAR),
+    ("2016-02-XX%", "2016-02-01", "2016-02-29", Precision.MONTH),
+    ("2016-XX-XX", "2016-01-01", "2016-12-31", Precision.YEAR),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "earliest", "latest", "precision"), LEVEL1, ids=[v[0] for v in LEVEL1]
+)
+def test_every_level_1_form_parses_prints_back_and_has_bounds(
+    text: str, earliest: str, latest: str, precision: Precision
+) -> None:
+    d = P(text)
+    assert str(d) == text
+    assert (str(d.earliest), str(d.latest), d.precision) == (earliest, latest, precision)
+    assert P(str(d)) == d
+    assert hash(P(str(d))) == hash(d)
+
+
+@pytest.mark.parametrize(
+    ("text", "feature"),
+    [
+        ("?2016-04", "qualification of a part of a date"),
+        ("2004-06-~11", "qualification of a part of a date"),
+        ("2004?-06-11", "qualification of a part of a date"),
+        ("[1667, 1760-12]", "sets of dates"),
+        ("{1667,1668}", "sets of dates"),
+        ("1950S2", "significant digits"),
+        ("Y17E7", "exponential years"),
+        ("2016-25", "sub-year groupings 25 to 41"),
+        ("2016-33~", "sub-year groupings 25 to 41"),
+        ("156X-12-25", "unspecified digits other than"),
+        ("1XXX-XX", "unspecified digits other than"),
+        ("2016-XX-05", "unspecified digits other than"),
+        ("2004-1X", "unspecified digits other than"),
+    ],
+)
+def test_level_2_is_refused_naming_the_feature(text: str, feature: str) -> None:
+    with pytest.raises(InvalidDateError, match=r"EDTF level 2 \(") as info:
+        P(text)
+    assert feature in str(info.value)
+    assert repr(text) in str(info.value)
+
+
+@pytest.mark.parametrize(
+    "text", ["0000", "0000~", "-0050", "-1985-04", "-01XX", "Y170000002", "Y-170000002", "0XXX"]
+)
+def test_years_peacetrack_cannot_hold_say_so(text: str) -> None:
+    with pytest.raises(InvalidDateError, match="outside the years peacetrack can hold") as info:
+        Period.parse(f"{text}/..") if text[0] == "-" else P(text)
+    assert repr(text) in str(info.value)
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "message"),
+    [
+        ({"season": 25}, "season 25 is not in 21..24"),
+        ({"season": 21, "month": 4}, "a season has no month"),
+        ({"unspecified_digits": 1, "year": 2016}, "a year ending in as many zeros"),
+        ({"unspecified_digits": 4, "year": 2000}, "needs 1..3"),
+        ({"unspecified_digits": 1, "year": 2010, "month": 4}, "has no other parts"),
+        ({"unspecified_parts": 3}, "does not fit"),
+        ({"unspecified_parts": 1, "month": 4, "day": 2}, "does not fit"),
+        ({"time": "10:00:00", "month": 4}, "needs a full date"),
+        ({"time": "10:00:00", "month": 4, "day": 2, "approximate": True}, "not dates with"),
+        ({"time": "25:00:00", "month": 4, "day": 2}, "not a time of day"),
+        ({"time": "10:00:00+15:00", "month": 4, "day": 2}, "offset outside"),
+        ({"time": "10:00", "month": 4, "day": 2}, "is not hh:mm:ss"),
+        ({"unspecified_parts": True}, "must be an integer"),
+    ],
+)
+def test_constructor_checks_the_level_1_parts(kwargs: dict[str, object], message: str) -> None:
+    args = {"year": 2016, **kwargs}
+    with pytest.raises(InvalidDateError, match=re.escape(message)):
+        PartialDate(**args)  # type: ignore[arg-type]
+
+
+def test_a_qualified_date_and_time_is_refused_saying_why() -> None:
+    with pytest.raises(InvalidDateError, match="EDTF qualifies dates, not times"):
+        P("2016-04-27T10:00:00~")
+
+
+@given(EVERY)
+def test_every_drawn_form_prints_back_exactly(d: PartialDate) -> None:
+    assert str(P(str(d))) == str(d)
+    assert P(str(d)) == d
+
+
+@given(EVERY_PERIOD)
+def test_every_drawn_period_prints_back_exactly(p: Period) -> None:
+    assert str(Period.parse(str(p))) == str(p)
+    assert Period.parse(str(p)) == p
+
+
+@given(EVERY, EVERY, EVERY)
+def test_order_is_total_over_every_form(a: PartialDate, b: PartialDate, c: PartialDate) -> None:
+    assert (a == b) == (not a < b and not b < a)
+    assert (a < b) != (a >= b)
+    if a <= b and b <= c:
+        assert a <= c
+
+
+def test_times_order_a_day_by_instant() -> None:
+    texts = [
+        "2016-04-27T10:00:00+03:00",  # 07:00 UTC
+        "2016-04-27T08:00:00",  # no offset: read as UTC
+        "2016-04-27T09:00:00Z",
+        "2016-04-27T05:00:00-05:00",  # 10:00 UTC
+    ]
+    day = P("2016-04-27")
+    ordered = sorted([*map(P, reversed(texts)), day])
+    assert [str(d) for d in ordered] == ["2016-04-27", *texts]
+    assert {d.earliest_ordinal for d in ordered} == {day.earliest_ordinal}
+
+
+@given(st.integers(0, 23), st.integers(0, 59), st.integers(-12, 14), st.integers(0, 23))
+def test_time_order_within_a_day_agrees_with_utc(h1: int, m1: int, off: int, h2: int) -> None:
+    zone = f"{'+' if off >= 0 else '-'}{abs(off):02d}:00"
+    a = P(f"2016-04-27T{h1:02d}:{m1:02d}:00{zone}")
+    b = P(f"2016-04-27T{h2:02d}:00:00Z")
+    utc_a = datetime.datetime(2016, 4, 27, h1, m1) - datetime.timedelta(hours=off)
+    utc_b = datetime.datetime(2016, 4, 27, h2)
+    if utc_a != utc_b:
+        assert (a < b) == (utc_a < utc_b)
+
+
+# -- fuzzy bounds -----------------------------------------------------------------------
+
+
+def _iso(pair: tuple[int, int]) -> tuple[str, str]:
+    return (
+        datetime.date.fromordinal(pair[0]).isoformat(),
+        datetime.date.fromordinal(pair[1]).isoformat(),
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "fuzzy"),
+    [
+        ("2016-05-29?", ("2016-05-28", "2016-05-30")),
+        ("2016-05-29%", ("2016-05-27", "2016-05-31")),
+        ("2017-05?", ("2017-04-01", "2017-06-30")),
+        ("2016-03~", ("2016-02-01", "2016-04-30")),
+        ("2016-12%", ("2016-10-01", "2017-02-28")),
+        ("1984~", ("1983-01-01", "1985-12-31")),
+        ("1984%", ("1982-01-01", "1986-12-31")),
+        ("2016-21~", ("2015-12-08", "2016-08-23")),
+        ("201X?", ("2000-01-01", "2029-12-31")),
+        ("16XX%", ("1400-01-01", "1899-12-31")),
+        ("0001~", ("0001-01-01", "0002-12-31")),
+        ("9999-12-31?", ("9999-12-30", "9999-12-31")),
+        ("2016-05-29", ("2016-05-29", "2016-05-29")),
+    ],
+)
+def test_fuzzy_bounds_widen_by_one_unit_of_the_precision(text: str, fuzzy: tuple[str, str]) -> None:
+    assert _iso(P(text).bounds(possibly=True)) == fuzzy
+
+
+@given(EVERY)
+def test_fuzzy_bounds_contain_the_strict_ones(d: PartialDate) -> None:
+    lo, hi = d.bounds()
+    fuzzy_lo, fuzzy_hi = d.bounds(possibly=True)
+    assert (lo, hi) == (d.earliest_ordinal, d.latest_ordinal)
+    assert fuzzy_lo <= lo <= hi <= fuzzy_hi
+    if not d.is_qualified:
+        assert (fuzzy_lo, fuzzy_hi) == (lo, hi)
+    both = attrs.evolve(d, approximate=True, uncertain=True) if d.time is None else d
+    wide_lo, wide_hi = both.bounds(possibly=True)
+    assert wide_lo <= fuzzy_lo
+    assert fuzzy_hi <= wide_hi
+
+
+# -- periods: readings, unknown and open ends ---------------------------------------------
+
+
+def test_the_issue_examples() -> None:
+    assert Period.parse("1984~/2004~").in_force("1983-06", possibly=True)
+    assert not Period.parse("1984~/2004~").in_force("1985-06")
+    ended = Period.parse("2016-01/2017-05?")
+    assert not ended.in_force("2017-05-01")  # "probably May" may be April
+    assert ended.in_force("2017-06-15", possibly=True)
+    assert ended.in_force("2017-03-31")
+
+
+@given(EVERY_PERIOD, EVERY)
+def test_certain_is_within_possible_and_strict(p: Period, d: PartialDate) -> None:
+    if p.in_force(d):
+        assert p.in_force(d, possibly=True)
+    possible, certain = p.bounds(possibly=True), p.bounds(possibly=False)
+    assert possible[0] <= p.earliest_ordinal <= p.latest_ordinal <= possible[1]
+    assert possible[0] <= certain[0]
+    assert certain[1] <= possible[1]
+
+
+def test_unknown_end_is_not_open() -> None:
+    ended, running = Period.parse("2016-05-29/"), Period.parse("2016-05-29/..")
+    assert ended.unknown_end
+    assert not ended.is_open
+    assert ended.end is None
+    assert running.is_open
+    assert not running.unknown_end
+    assert ended != running
+    assert str(ended) == "2016-05-29/"
+    assert ended.in_force("2016-05-29")
+    assert not ended.in_force("2016-05-30")
+    assert ended.in_force("2026-05-29", possibly=True)
+    assert not ended.in_force("2026-05-30", possibly=True)
+    assert running.in_force("2026-05-30")
+    assert running.in_force("9999", possibly=True)
+    assert ended.days() == (0, 3652)
+    with pytest.raises(InvalidDateError, match="pass until="):
+        running.days()
+
+
+def test_unknown_and_open_starts() -> None:
+    joined = Period.parse("/2016-05-29")
+    assert joined.start is None
+    assert joined.unknown_start
+    assert not joined.open_start
+    assert joined == Period(None, "2016-05-29", unknown_start=True)
+    assert joined.in_force("2016-05-29")
+    assert not joined.in_force("2016-05-28")
+    assert joined.in_force("2006-05-29", possibly=True)
+    assert not joined.in_force("2006-05-28", possibly=True)
+    assert joined.days() == (0, 3653)
+    always = Period.parse("../2016-05-29")
+    assert always.open_start
+    assert always.in_force("0001-01-01")
+    assert not always.in_force("2016-05-30", possibly=True)
+    with pytest.raises(InvalidDateError, match="open start"):
+        always.days()
+
+
+@pytest.mark.parametrize(
+    ("args", "kwargs", "message"),
+    [
+        ((None,), {}, "at least one of its ends"),
+        ((None, None), {"unknown_start": True, "unknown_end": True}, "at least one"),
+        (("2016",), {"unknown_start": True}, "start 2016 is given"),
+        (("2016", "2017"), {"unknown_end": True}, "end 2017 is given"),
+        (("2016",), {"unknown_end": "yes"}, "unknown_end must be True or False"),
+    ],
+)
+def test_period_checks_its_missing_ends(
+    args: tuple[object, ...], kwargs: dict[str, object], message: str
+) -> None:
+    with pytest.raises(InvalidDateError, match=message):
+        Period(*args, **kwargs)  # type: ignore[arg-type]
+
+
+@given(st.lists(EVERY_PERIOD, min_size=2, max_size=6))
+def test_periods_with_missing_ends_sort(ps: list[Period]) -> None:
+    ordered = sorted(ps, key=Period.sort_key)
+    keys = [p.sort_key() for p in ordered]
+    assert keys == sorted(keys)
+    assert all(
+        k[0] == p.earliest_ordinal and k[3] == p.latest_ordinal
+        for k, p in zip(keys, ordered, strict=True)
+    )
+
+
+def test_in_words() -> None:
+    words = {
+        "2016-05~": "about 2016-05",
+        "2016-05?": "probably 2016-05",
+        "2016%": "probably about 2016",
+        "2016-24": "winter 2016",
+        "20XX": "2000-2099",
+        "2016-XX": "2016",
+        "2016-04-27T10:00:00Z": "2016-04-27 10:00:00Z",
+    }
+    assert {text: P(text).in_words() for text in words} == words
+
+
+EDTF_ALPHABET = st.text(alphabet="0123456789X-?~%/.TZ:+SYE[]{},", max_size=30)
+
+
+@given(EDTF_ALPHABET)
+def test_any_string_parses_back_exactly_or_is_refused_clearly(text: str) -> None:
+    for parse in (P, Period.parse):
+        message = None
+        try:
+            value = parse(text)
+        except InvalidDateError as exc:
+            message = str(exc)
+        if message is None:
+            assert str(value) == text
+        else:
+            assert repr(text) in message
+
+
+# -- the JSON schema's patterns -----------------------------------------------------------
+
+
+def _schema_pattern(name: str) -> re.Pattern[str]:
+    from peacetrack import io
+
+    return re.compile(io.SCHEMA["$defs"][name]["pattern"])
+
+
+@given(EVERY, EVERY_PERIOD)
+def test_the_schema_patterns_take_every_form(d: PartialDate, p: Period) -> None:
+    assert _schema_pattern("date").search(str(d))
+    assert _schema_pattern("period").search(str(p))
+
+
+@given(st.one_of(EDTF_ALPHABET, EVERY.map(str), EVERY_PERIOD.map(str)))
+def test_the_schema_patterns_agree_with_the_parser(text: str) -> None:
+    for name, parse in (("date", P), ("period", Period.parse)):
+        try:
+            parse(text)
+        except InvalidDateError:
+            accepted = False
+        else:
+            accepted = True
+        matched = _schema_pattern(name).search(text) is not None
+        # The schema cannot know month lengths, nor whether an end is before its start.
+        undecidable = re.search(r"-(29|30|31)", text) or (name == "period" and "/" in text)
+        if accepted or not undecidable:
+            assert matched == accepted, (name, text)

@@ -522,12 +522,14 @@ def test_at_equals_scan(t: Timeline, possibly: bool, d: PartialDate) -> None:
     positions = {(p.party, p.issue): p for p in live(t.positions)}  # type: ignore[attr-defined]
     assert snap.positions == positions
     assert snap.excluded == {e.party for c in live(t.ceasefires) for e in c.exclusions}  # type: ignore[attr-defined]
-    bound = (lambda g: g.earliest_ordinal) if possibly else (lambda g: g.latest_ordinal)
+    # A designation holds from its date on: from the first day its (possibly
+    # qualified) date may be, or certainly from the last.
+    fuzzy = 0 if possibly else 1
     assert snap.designations == tuple(
         g
         for g in t.designations
         if (g.date is None and possibly)
-        or (g.date is not None and bound(g.date) <= d.latest_ordinal)
+        or (g.date is not None and g.date.bounds(possibly=True)[fuzzy] <= d.latest_ordinal)
     )
 
 

@@ -96,7 +96,7 @@ def test_dates_carry_only_the_known_parts() -> None:
         "year": 2016,
         "month": 3,
         "day": 4,
-        "display_date": "2016-03-04 (approximate)",
+        "display_date": "about 2016-03-04",
     }
     assert "end_date" not in by_id["d1"]
     assert doc["eras"] == [
@@ -166,8 +166,8 @@ def test_no_markup_but_ours_for_any_timeline(t: Timeline) -> None:
         ("2016", {"year": 2016}),
         ("2016-04", {"year": 2016, "month": 4}),
         ("2016-04-27", {"year": 2016, "month": 4, "day": 27}),
-        ("2016-04?", {"year": 2016, "month": 4, "display_date": "2016-04 (uncertain)"}),
-        ("2016%", {"year": 2016, "display_date": "2016 (approximate, uncertain)"}),
+        ("2016-04?", {"year": 2016, "month": 4, "display_date": "probably 2016-04"}),
+        ("2016%", {"year": 2016, "display_date": "probably about 2016"}),
     ],
 )
 def test_the_date_objects(text: str, expected: dict[str, Any]) -> None:

@@ -126,7 +126,7 @@ def any_disagree(claims: Iterable[Claim]) -> bool:
 
 
 Question = tuple[str, str]
-"""``(about, predicate)``, the predicate as :func:`question` normalises it."""
+"""``(about, predicate)``."""
 
 
 def question(claim: Claim) -> Question:
@@ -136,10 +136,10 @@ def question(claim: Claim) -> Question:
     return claim.about, " ".join(claim.predicate.casefold().split())
 
 
-def _recency(claim: Claim) -> tuple[int, tuple[int, int, bool, bool], str]:
+def _recency(claim: Claim) -> tuple[int, tuple[Any, ...], str]:
     # Dated claims after undated ones; by date, then by id for a total order.
     if claim.date is None:
-        return (0, (0, 0, False, False), claim.id)
+        return (0, (), claim.id)
     return (1, claim.date.sort_key(), claim.id)
 
 
@@ -155,10 +155,12 @@ def latest_by_claimant(claims: Iterable[Claim]) -> dict[str, Claim]:
 
 
 def _groups(claims: Iterable[Claim]) -> dict[Question, list[Claim]]:
+    """Claims by question, keyed ``(about, predicate)`` with the predicate as the first
+    claim on the question wrote it."""
     groups: dict[Question, list[Claim]] = {}
     for claim in claims:
         groups.setdefault(question(claim), []).append(claim)
-    return groups
+    return {(key[0], group[0].predicate): group for key, group in groups.items()}
 
 
 def contested_groups(claims: Iterable[Claim]) -> dict[Question, tuple[Claim, ...]]:

@@ -92,11 +92,11 @@ def _header(t: Timeline, width: int) -> list[str]:
         rounds = sorted((r for r in t.rounds if r.process == process.id), key=lambda r: r.number)
         rows = []
         for r in rounds:
-            end = "open" if r.period.end is None else str(r.period.end)
             rows.append(
                 (
                     f"Round {r.number}",
-                    f"{r.period.start} to {end}",
+                    f"{_end(r.period.start, r.period.unknown_start)} to "
+                    f"{_end(r.period.end, r.period.unknown_end)}",
                     f"{r.venue}, {r.format.value}, {r.outcome.value}",
                 )
             )
@@ -220,8 +220,14 @@ def timeline_json(t: Timeline) -> dict[str, Any]:
 # -- snapshot ---------------------------------------------------------------------------------
 
 
+def _end(d: Any, unknown: bool) -> str:
+    return str(d) if d is not None else "unknown" if unknown else "open"
+
+
 def _since(period: Any) -> str:
-    return f"since {period.start}" + ("" if period.end is None else f", until {period.end}")
+    start = period.start if period.start is not None else _end(None, period.unknown_start)
+    until = "" if period.is_open else f", until {_end(period.end, period.unknown_end)}"
+    return f"since {start}{until}"
 
 
 def snapshot_text(t: Timeline, s: Snapshot, width: int) -> str:

@@ -44,6 +44,7 @@ from itertools import repeat
 from typing import Any
 
 from peacetrack._display import Words, claim_sentence, incident_sentence
+from peacetrack._edtf import SPANS
 from peacetrack._fast import FAST_PATHS
 from peacetrack._registry import Shape, references_of
 from peacetrack.dates import PartialDate
@@ -61,15 +62,20 @@ __all__ = ["EventIndex", "IntervalIndex", "OrderedBounds", "build_referrers"]
 
 _KINDS = tuple(EventKind)
 _RANK = {kind: i for i, kind in enumerate(_KINDS)}
-# hi - lo of a partial date -> its span class, in the same order as hi.
-_SPANS = (0, 27, 28, 29, 30, 364, 365)
-_SPAN_CODE = [_SPANS.index(span) if span in _SPANS else -1 for span in range(366)]
+# hi - lo of a partial date -> its span class (4 bits), in the same order as hi.
+_SPANS = SPANS
+_SPAN_CODE = {span: code for code, span in enumerate(_SPANS)}
+# A packed key: earliest day, span class (4 bits), instant of the time of day
+# (18 bits, 0 without one), qualifiers (2 bits), event kind (4 bits).
+_LO_SHIFT = 28
+_SPAN_SHIFT = 24
 
 
 def _pack(date: PartialDate, rank: int) -> int:
     lo = date._lo
     qual = (date.uncertain << 1) | date.approximate
-    return ((((lo << 3) | _SPAN_CODE[date._hi - lo]) << 2 | qual) << 4) | rank
+    code = _SPAN_CODE[date._hi - lo]
+    return (((((lo << 4) | code) << 18 | date._instant) << 2 | qual) << 4) | rank
 
 
 class EventIndex:
@@ -97,13 +103,13 @@ class EventIndex:
         self.records = list(map(owners.__getitem__, order))
         del owners, order
         # Per span class: the earliest days (ascending) and the global positions.
-        spans = [(key >> 6) & 7 for key in sorted_keys]
+        spans = [(key >> _SPAN_SHIFT) & 15 for key in sorted_keys]
         self._groups: list[tuple[int, array[int], array[int]]] = []
         for code in sorted(set(spans)):
             positions = array(
                 "i", itertools.compress(range(len(spans)), map(operator.eq, spans, repeat(code)))
             )
-            los = array("i", [sorted_keys[p] >> 9 for p in positions])
+            los = array("i", [sorted_keys[p] >> _LO_SHIFT for p in positions])
             self._groups.append((_SPANS[code], los, positions))
 
     def __len__(self) -> int:
@@ -165,7 +171,11 @@ def _group_keys(
         )
         dates = [r.date for r in owners]
         keys = [
-            ((((d._lo << 3) | codes[d._hi - d._lo]) << 2 | (d.uncertain << 1 | d.approximate)) << 4)
+            (
+                ((((d._lo << 4) | codes[d._hi - d._lo]) << 18 | d._instant) << 2)
+                | (d.uncertain << 1 | d.approximate)
+            )
+            << 4
             | rank
             for d in dates
         ]

@@ -3,15 +3,16 @@
 News reports say "in April" or "last September" as often as they give a day. A
 :class:`PartialDate` keeps exactly what was said: "2016-04" stays a month and is never
 turned into 1 April. Its :attr:`~PartialDate.earliest` and :attr:`~PartialDate.latest`
-bounds are computed from the calendar (pendulum knows the month lengths and leap
-years), and comparisons respect what is not known.
+bounds are computed from the calendar, and comparisons respect what is not known.
 
-Strings are EDTF (Extended Date/Time Format, ISO 8601-2): level 0 dates (``YYYY``,
-``YYYY-MM``, ``YYYY-MM-DD``), the level 1 qualifiers ``?`` (uncertain), ``~``
-(approximate) and ``%`` (both) on the whole date, and intervals ``start/end`` with
-``..`` for an open end. Qualifiers are kept and written back, but they do not widen
-the bounds: ``2016-04~`` has the same earliest and latest day as ``2016-04``, as in
-the reference implementation's *strict* bounds.
+Strings are EDTF (Extended Date/Time Format, ISO 8601-2), every level 0 and level 1
+form: dates (``2016``, ``2016-04``, ``2016-04-27``), dates and times
+(``2016-04-27T10:00:00Z``), the qualifiers ``?`` (uncertain), ``~`` (approximate)
+and ``%`` (both), unspecified digits (``201X``, ``2016-XX``), seasons
+(``2016-21``, spring) and intervals ``start/end`` whose ends may be open (``..``)
+or unknown (empty). Strict bounds equal python-edtf's ``lower_strict`` and
+``upper_strict``; a qualified date is *possibly* one unit of its precision earlier
+or later (two for ``%``), see :meth:`PartialDate.bounds`.
 
 Examples
 --------
@@ -32,44 +33,61 @@ from __future__ import annotations
 
 import datetime
 import enum
-import functools
 import re
-from typing import Any, Final
+from typing import Any
 
 import attrs
 import pendulum
 
+from peacetrack import _dateparts as _parts
+from peacetrack import _edtf
+from peacetrack._edtf import FAR_FUTURE, FAR_PAST, UNKNOWN_SPAN_YEARS
 from peacetrack.errors import InvalidDateError
 
-__all__ = ["FAR_FUTURE", "DateLike", "PartialDate", "Period", "Precision", "days_between"]
+__all__ = [
+    "FAR_FUTURE",
+    "FAR_PAST",
+    "UNKNOWN_SPAN_YEARS",
+    "DateLike",
+    "PartialDate",
+    "Period",
+    "Precision",
+    "days_between",
+]
 
 # ASCII digits only: "\d" alone would also accept other scripts' digits ("٢٠١٦").
 _DATE_RE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?([?~%])?", re.ASCII)
-_ANY_QUALIFIER = frozenset("?~%")
 
 
 class Precision(enum.Enum):
-    """How much of a date is known: the year, the month, or the day."""
+    """How much of a date is known, from a day to a millennium."""
 
     YEAR = "year"
     MONTH = "month"
     DAY = "day"
+    SEASON = "season"
+    DECADE = "decade"
+    CENTURY = "century"
+    MILLENNIUM = "millennium"
 
 
-@functools.lru_cache(maxsize=4096)
-def _days_in_month(year: int, month: int) -> int:
-    return pendulum.Date(year, month, 1).days_in_month
-
-
-def _check_int(name: str, value: object) -> int:
-    if isinstance(value, bool) or not isinstance(value, int):
-        raise InvalidDateError(f"{name} must be an integer, got {value!r}")
-    return value
+# One unit of each precision, as (months, days): the fuzzy margin of a qualified date.
+_UNIT = {
+    Precision.DAY: (0, 1),
+    Precision.MONTH: (1, 0),
+    Precision.SEASON: (0, _edtf.SEASON_PADDING_DAYS),
+    Precision.YEAR: (12, 0),
+    Precision.DECADE: (120, 0),
+    Precision.CENTURY: (1200, 0),
+    Precision.MILLENNIUM: (12000, 0),
+}
+_X_PRECISION = {1: Precision.DECADE, 2: Precision.CENTURY, 3: Precision.MILLENNIUM}
 
 
 @attrs.frozen(eq=False, order=False, repr=False)
 class PartialDate:
-    """A calendar date known to the year, the month or the day.
+    """A calendar date known to the day, month, season, year, decade, century or
+    millennium, with an optional time of day.
 
     Parameters
     ----------
@@ -77,12 +95,23 @@ class PartialDate:
         The known parts; ``day`` needs ``month``. Years run from 1 to 9999.
     approximate, uncertain
         The EDTF level 1 qualifiers ``~`` and ``?`` (both together print as ``%``).
+    season
+        An EDTF season, 21 to 24 (spring, summer, autumn, winter), instead of a month.
+    unspecified_digits
+        How many of the year's rightmost digits are unspecified (``201X`` is
+        ``PartialDate(2010, unspecified_digits=1)``, the 2010s).
+    unspecified_parts
+        How many parts after the known ones are written ``XX``: ``2016-XX`` is
+        ``PartialDate(2016, unspecified_parts=1)``, ``2016-XX-XX`` has 2.
+    time
+        A time of day, ``hh:mm:ss`` with an optional ``Z`` or ``+hh:mm`` offset, on
+        a day-precise date. Bounds stay whole days; the time orders the day.
 
     Raises
     ------
     InvalidDateError
         For a month outside 1..12, a day the month does not have, a day without a
-        month, or a year outside 1..9999.
+        month, a year outside 1..9999, or parts EDTF does not combine.
 
     Examples
     --------
@@ -93,6 +122,8 @@ class PartialDate:
     True
     >>> sorted(PartialDate.parse(s) for s in ["2016-05-29", "2016", "2016-04"])
     [PartialDate('2016'), PartialDate('2016-04'), PartialDate('2016-05-29')]
+    >>> str(PartialDate(2010, unspecified_digits=1).latest)
+    '2019-12-31'
     """
 
     year: int
@@ -100,72 +131,93 @@ class PartialDate:
     day: int | None = None
     approximate: bool = attrs.field(default=False, kw_only=True)
     uncertain: bool = attrs.field(default=False, kw_only=True)
-    # Day ordinals of the bounds, kept as plain ints for fast comparisons and indexes.
+    season: int | None = attrs.field(default=None, kw_only=True)
+    unspecified_digits: int = attrs.field(default=0, kw_only=True)
+    unspecified_parts: int = attrs.field(default=0, kw_only=True)
+    time: str | None = attrs.field(default=None, kw_only=True)
+    # Day ordinals of the bounds, kept as plain ints for fast comparisons and indexes,
+    # and the instant of the time of day (0 without one), which orders a day.
     _lo: int = attrs.field(init=False, repr=False)
     _hi: int = attrs.field(init=False, repr=False)
+    _instant: int = attrs.field(init=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
-        year = _check_int("year", self.year)
+        year = _parts.check_int("year", self.year)
         if not 1 <= year <= 9999:
-            raise InvalidDateError(f"year {year} is not in 1..9999")
-        if self.month is None:
+            raise InvalidDateError(
+                f"year {year} is outside the years peacetrack can hold (1 to 9999)"
+            )
+        instant = 0
+        if (
+            self.season is not None
+            or self.unspecified_digits
+            or self.unspecified_parts
+            or self.time is not None
+        ):
+            lo, hi, instant = _parts.extended_bounds(self, year)
+        elif self.month is None:
             if self.day is not None:
                 raise InvalidDateError(f"a day ({self.day}) needs a month")
             lo = datetime.date(year, 1, 1).toordinal()
             hi = datetime.date(year, 12, 31).toordinal()
         else:
-            month = _check_int("month", self.month)
-            if not 1 <= month <= 12:
-                raise InvalidDateError(f"month {month} is not in 1..12")
-            length = _days_in_month(year, month)
-            first = datetime.date(year, month, 1).toordinal()
-            if self.day is None:
-                lo, hi = first, first + length - 1
-            else:
-                day = _check_int("day", self.day)
-                if not 1 <= day <= length:
-                    raise InvalidDateError(
-                        f"day {day} is not in 1..{length} for {year:04d}-{month:02d}"
-                    )
-                lo = hi = first + day - 1
+            lo, hi = _parts.day_or_month(year, self.month, self.day)
         for flag in ("approximate", "uncertain"):
             if not isinstance(getattr(self, flag), bool):
                 raise InvalidDateError(f"{flag} must be True or False")
         object.__setattr__(self, "_lo", lo)
         object.__setattr__(self, "_hi", hi)
+        object.__setattr__(self, "_instant", instant)
 
     # -- construction ---------------------------------------------------------------
 
     @classmethod
     def parse(cls, text: str) -> PartialDate:
-        """Read an EDTF date: ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``, optionally
-        followed by ``?``, ``~`` or ``%``.
+        """Read an EDTF level 0 or level 1 date.
+
+        ``YYYY``, ``YYYY-MM``, ``YYYY-MM-DD``, ``YYYY-MM-DDThh:mm:ss`` (with ``Z`` or
+        an offset), seasons ``YYYY-21`` to ``YYYY-24``, unspecified digits (``201X``,
+        ``20XX``, ``2XXX``, ``2016-XX``, ``2016-04-XX``, ``2016-XX-XX``), each date
+        optionally followed by ``?``, ``~`` or ``%``.
 
         Raises
         ------
         InvalidDateError
-            With the input quoted, for anything else ("2016-4", "16-04", "",
-            "2016-13", "2016-02-30").
+            With the input quoted: for anything else ("2016-4", "16-04", "",
+            "2016-13", "2016-02-30"); for a year outside 1..9999 ("0000", "-0050",
+            "Y170000"), saying so; for EDTF level 2, naming the feature.
+
+        Examples
+        --------
+        >>> [str(PartialDate.parse(s).earliest) for s in ["2016-21", "201X", "2016-XX"]]
+        ['2016-03-01', '2010-01-01', '2016-01-01']
         """
         if not isinstance(text, str):
             raise InvalidDateError(f"expected an EDTF date string, got {text!r}")
         match = _DATE_RE.fullmatch(text)
-        if match is None:
-            raise InvalidDateError(
-                f"{text!r} is not a valid EDTF date: expected YYYY, YYYY-MM or YYYY-MM-DD, "
-                "optionally followed by ?, ~ or %"
-            )
-        year, month, day, qualifier = match.groups()
         try:
-            return cls(
-                int(year),
-                int(month) if month else None,
-                int(day) if day else None,
-                approximate=qualifier in ("~", "%"),
-                uncertain=qualifier in ("?", "%"),
-            )
+            if match is not None and not 21 <= int(match[2] or 0) <= 24:
+                year, month, day, qualifier = match.groups()
+                return cls(
+                    int(year),
+                    int(month) if month else None,
+                    int(day) if day else None,
+                    approximate=qualifier in ("~", "%"),
+                    uncertain=qualifier in ("?", "%"),
+                )
+            args = _edtf.parse_slow(text)
+            if args is not None:
+                return cls(**args)
         except InvalidDateError as exc:
+            if "outside the years" in str(exc):
+                raise InvalidDateError(_edtf.year_range_message(text, text[:4])) from None
+            feature = _edtf.level2_feature(text)
+            if feature is not None:
+                raise InvalidDateError(
+                    f"{text!r}: EDTF level 2 ({feature}) is not supported"
+                ) from None
             raise InvalidDateError(f"{text!r} is not a valid EDTF date: {exc}") from None
+        raise _parts.refusal(text)
 
     @classmethod
     def from_date(cls, value: datetime.date) -> PartialDate:
@@ -184,7 +236,10 @@ class PartialDate:
         if isinstance(value, str):
             return cls.parse(value)
         if isinstance(value, datetime.datetime):
-            raise InvalidDateError(f"expected a date, not a datetime: {value!r}")
+            raise InvalidDateError(
+                f"expected a date, not a datetime: {value!r}; write an EDTF date and time "
+                "string such as '2016-04-27T10:00:00Z'"
+            )
         if isinstance(value, datetime.date):
             return cls.from_date(value)
         raise InvalidDateError(
@@ -196,12 +251,14 @@ class PartialDate:
 
     @property
     def precision(self) -> Precision:
-        """The finest part that is known."""
+        """The finest part that is known (a date with a time is day-precise)."""
         if self.day is not None:
             return Precision.DAY
         if self.month is not None:
             return Precision.MONTH
-        return Precision.YEAR
+        if self.season is not None:
+            return Precision.SEASON
+        return _X_PRECISION.get(self.unspecified_digits, Precision.YEAR)
 
     @property
     def earliest(self) -> pendulum.Date:
@@ -228,6 +285,52 @@ class PartialDate:
         """Day-precise and without qualifiers."""
         return self.day is not None and not (self.approximate or self.uncertain)
 
+    @property
+    def is_qualified(self) -> bool:
+        """Written with ``?``, ``~`` or ``%``."""
+        return self.approximate or self.uncertain
+
+    def bounds(self, possibly: bool = False) -> tuple[int, int]:
+        """The first and last day the date can be, as day ordinals.
+
+        ``possibly=False`` gives the *strict* bounds, the days the date as written
+        covers (python-edtf's ``lower_strict``/``upper_strict``). ``possibly=True``
+        gives the *fuzzy* bounds: a qualified date may be one unit of its precision
+        earlier or later (a day, a month, twelve weeks for a season, a year, ten,
+        a hundred or a thousand years), two units for ``%``. An unqualified date's
+        fuzzy bounds are its strict ones.
+
+        >>> d = PartialDate.parse("2017-05?")
+        >>> [str(datetime.date.fromordinal(x)) for x in d.bounds(possibly=True)]
+        ['2017-04-01', '2017-06-30']
+        >>> PartialDate.parse("2017-05").bounds(True) == PartialDate.parse("2017-05").bounds()
+        True
+        """
+        if not possibly or not (self.approximate or self.uncertain):
+            return self._lo, self._hi
+        months, days = _UNIT[self.precision]
+        units = 2 if self.approximate and self.uncertain else 1
+        return _edtf.widen(self._lo, self._hi, months, days, units)
+
+    def in_words(self) -> str:
+        """The date for formats that cannot hold EDTF: qualifiers as "about"
+        (``~``), "probably" (``?``) or "probably about" (``%``), seasons by name,
+        unspecified digits as a range of years, a time after a space.
+
+        >>> [P.in_words() for P in map(PartialDate.parse, ["2016-05~", "2016-21?", "201X"])]
+        ['about 2016-05', 'probably spring 2016', '2010-2019']
+        """
+        if self.season is not None:
+            text = f"{_edtf.SEASON_NAMES[self.season]} {self.year:04d}"
+        elif self.unspecified_digits:
+            text = f"{self.year:04d}-{self.latest.year:04d}"
+        else:
+            text = str(PartialDate(self.year, self.month, self.day))
+            if self.time is not None:
+                text += f" {self.time}"
+        prefix = "probably " if self.uncertain else ""
+        return prefix + ("about " if self.approximate else "") + text
+
     # -- reasoning ------------------------------------------------------------------
 
     def contains(self, other: DateLike) -> bool:
@@ -247,19 +350,34 @@ class PartialDate:
         """Some day this date can be comes before some day ``other`` can be."""
         return self._lo < PartialDate.coerce(other)._hi
 
-    def sort_key(self) -> tuple[int, int, bool, bool]:
+    def sort_key(self) -> tuple[int, int, int, bool, bool]:
         """The total order used for sorting: ``(earliest, latest)`` first, then the
-        qualifiers, so that two dates tie only when they are equal."""
+        instant of the time of day (a date without one first), then the qualifiers,
+        so that two dates tie only when they print the same.
+
+        >>> a = PartialDate.parse("2016-04-27T10:00:00+02:00")
+        >>> b = PartialDate.parse("2016-04-27T09:00:00Z")
+        >>> sorted([b, a]) == [a, b]  # 08:00 UTC before 09:00 UTC
+        True
+        """
         return self._order()
 
     # -- dunder ---------------------------------------------------------------------
 
     def __str__(self) -> str:
         text = f"{self.year:04d}"
-        if self.month is not None:
+        if self.unspecified_digits:
+            text = text[: 4 - self.unspecified_digits] + "X" * self.unspecified_digits
+        if self.season is not None:
+            text += f"-{self.season}"
+        elif self.month is not None:
             text += f"-{self.month:02d}"
             if self.day is not None:
                 text += f"-{self.day:02d}"
+        if self.unspecified_parts:
+            text += "-XX" * self.unspecified_parts
+        if self.time is not None:
+            text += f"T{self.time}"
         if self.approximate and self.uncertain:
             return text + "%"
         if self.approximate:
@@ -271,8 +389,18 @@ class PartialDate:
     def __repr__(self) -> str:
         return f"PartialDate({str(self)!r})"
 
-    def _key(self) -> tuple[int, int | None, int | None, bool, bool]:
-        return (self.year, self.month, self.day, self.approximate, self.uncertain)
+    def _key(self) -> tuple[Any, ...]:
+        return (
+            self.year,
+            self.month,
+            self.day,
+            self.approximate,
+            self.uncertain,
+            self.season,
+            self.unspecified_digits,
+            self.unspecified_parts,
+            self.time,
+        )
 
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, PartialDate):
@@ -285,225 +413,46 @@ class PartialDate:
     def __lt__(self, other: PartialDate) -> bool:
         if not isinstance(other, PartialDate):
             return NotImplemented
-        return self._order() < other._order()
+        return self._total() < other._total()
 
     def __le__(self, other: PartialDate) -> bool:
         if not isinstance(other, PartialDate):
             return NotImplemented
-        return self._order() <= other._order()
+        return self._total() <= other._total()
 
     def __gt__(self, other: PartialDate) -> bool:
         if not isinstance(other, PartialDate):
             return NotImplemented
-        return self._order() > other._order()
+        return self._total() > other._total()
 
     def __ge__(self, other: PartialDate) -> bool:
         if not isinstance(other, PartialDate):
             return NotImplemented
-        return self._order() >= other._order()
+        return self._total() >= other._total()
 
-    def _order(self) -> tuple[int, int, bool, bool]:
-        # (earliest, latest) decides; the qualifiers only break ties, so that the
-        # order is total and a == b exactly when neither a < b nor b < a.
-        return (self._lo, self._hi, self.uncertain, self.approximate)
+    def _order(self) -> tuple[int, int, int, bool, bool]:
+        # (earliest, latest, instant) decides; the qualifiers break ties.
+        return (self._lo, self._hi, self._instant, self.uncertain, self.approximate)
+
+    def _total(self) -> tuple[Any, ...]:
+        # The sort key, then the written form: a == b exactly when neither a < b
+        # nor b < a, even for "2016" and "2016-XX" (same days, different text).
+        return (*self._order(), str(self)) if self._unusual() else self._order()
+
+    def _unusual(self) -> bool:
+        return bool(self.unspecified_parts or self.time)
 
 
 DateLike = PartialDate | str | datetime.date
 """Anything a query accepts as a date: a PartialDate, an EDTF string, a date."""
 
-FAR_FUTURE: Final = datetime.date.max.toordinal()
-"""The day ordinal an open period's end reads as (31 December 9999): later than any
-date peacetrack can hold."""
-
-
-def _to_partial_date(value: Any) -> PartialDate:
-    return PartialDate.coerce(value)
-
-
-def _to_optional_partial_date(value: Any) -> PartialDate | None:
-    return None if value is None else PartialDate.coerce(value)
-
-
-@attrs.frozen(repr=False)
-class Period:
-    """A span from ``start`` to ``end``; ``end=None`` means it is still running.
-
-    Both ends are :class:`PartialDate`s (strings are parsed), so "from January 2016 to
-    29 May 2016" is ``Period("2016-01", "2016-05-29")``. An end that is certainly
-    before the start is refused.
-
-    Examples
-    --------
-    >>> p = Period.parse("2016-04-13/2016-04-27")
-    >>> p.days()
-    (14, 14)
-    >>> p.contains("2016-04-20"), p.contains("2016-04")
-    (True, False)
-    >>> str(Period("2016-01"))
-    '2016-01/..'
-    """
-
-    start: PartialDate = attrs.field(converter=_to_partial_date)
-    end: PartialDate | None = attrs.field(default=None, converter=_to_optional_partial_date)
-
-    def __attrs_post_init__(self) -> None:
-        if self.end is not None and self.end.latest_ordinal < self.start.earliest_ordinal:
-            raise InvalidDateError(f"end {self.end} is before start {self.start}")
-
-    @classmethod
-    def parse(cls, text: str) -> Period:
-        """Read an EDTF interval ``start/end``; ``..`` as the end means open.
-
-        Raises
-        ------
-        InvalidDateError
-            Naming the input, for a missing ``/``, a bad date on either side, an open
-            start, or an end before the start.
-        """
-        if not isinstance(text, str):
-            raise InvalidDateError(f"expected an EDTF interval string, got {text!r}")
-        start, sep, end = text.partition("/")
-        if not sep:
-            raise InvalidDateError(f"{text!r} is not an EDTF interval: expected start/end")
-        if start in ("", ".."):
-            raise InvalidDateError(
-                f"{text!r}: an open or unknown start is not supported; give the earliest "
-                "date known, at the precision known (e.g. '2016/2016-05-29')"
-            )
-        try:
-            return cls(PartialDate.parse(start), None if end == ".." else PartialDate.parse(end))
-        except InvalidDateError as exc:
-            raise InvalidDateError(f"{text!r} is not a valid EDTF interval: {exc}") from None
-
-    @classmethod
-    def coerce(cls, value: Period | str) -> Period:
-        """Accept a ``Period`` or an EDTF interval string."""
-        if isinstance(value, Period):
-            return value
-        if isinstance(value, str):
-            return cls.parse(value)
-        raise InvalidDateError(
-            f"expected a Period or an EDTF interval string, got {type(value).__name__} {value!r}"
-        )
-
-    @property
-    def is_open(self) -> bool:
-        """The period has no end yet."""
-        return self.end is None
-
-    @property
-    def earliest_ordinal(self) -> int:
-        """The first day the period can have begun."""
-        return self.start.earliest_ordinal
-
-    @property
-    def latest_ordinal(self) -> int:
-        """The last day the period can run to (a far-future day when open)."""
-        return FAR_FUTURE if self.end is None else self.end.latest_ordinal
-
-    def bounds(self, possibly: bool) -> tuple[int, int]:
-        """The days the period occupies under one reading, as ``(first, last)`` day
-        ordinals: the one reading of a period from which :meth:`in_force`,
-        :meth:`overlaps`, the timeline's interval index and every ``at=`` question
-        derive.
-
-        ``possibly=True`` is the widest reading: from the earliest day the start can
-        be to the latest day the end can be. ``possibly=False`` is the certain core:
-        from the latest day the start can be to the earliest day the end can be.
-        No reading ends before it starts, so a certain end is never earlier than
-        the start's earliest day ("2016-04-13/2016" certainly runs to 13 April, not
-        to 1 January). The core can be empty (``first > last``): a period from
-        "2016-01" to "2016-01-15" may have ended before it certainly began. An open
-        end reads as :data:`FAR_FUTURE`.
-
-        >>> p = Period.parse("2016-01/2016-05-29")
-        >>> [str(pendulum.Date.fromordinal(day)) for day in p.bounds(possibly=False)]
-        ['2016-01-31', '2016-05-29']
-        >>> [str(pendulum.Date.fromordinal(day)) for day in p.bounds(possibly=True)]
-        ['2016-01-01', '2016-05-29']
-        """
-        start, end = self.start, self.end
-        if possibly:
-            return start._lo, FAR_FUTURE if end is None else end._hi
-        return start._hi, FAR_FUTURE if end is None else max(end._lo, start._lo)
-
-    def contains(self, value: DateLike) -> bool:
-        """Every day ``value`` can be lies within the widest reading of the period,
-        from ``start.earliest`` to ``end.latest``."""
-        d = PartialDate.coerce(value)
-        return (
-            self.start.earliest_ordinal <= d.earliest_ordinal
-            and d.latest_ordinal <= self.latest_ordinal
-        )
-
-    def in_force(self, value: DateLike, *, possibly: bool = False) -> bool:
-        """Whether the period was in force at some time during ``value``.
-
-        By default the answer is *certain*: true only when, however the partial
-        ends are read, the period and the date share a day (``start.latest <=
-        date.latest`` and ``end.earliest >= date.earliest``). For a day-precise
-        date that means "certainly in force that day". With ``possibly=True`` it is
-        true when some reading shares a day.
-
-        >>> alloush = Period("2016-01", "2016-05-29")
-        >>> alloush.in_force("2016-01-15"), alloush.in_force("2016-01-15", possibly=True)
-        (False, True)
-        >>> alloush.in_force("2016-05-29"), alloush.in_force("2016-05-30")
-        (True, False)
-        """
-        d = PartialDate.coerce(value)
-        first, last = self.bounds(possibly)
-        return first <= d.latest_ordinal and d.earliest_ordinal <= last
-
-    def overlaps(self, other: Period | str) -> bool:
-        """The two periods may share a day (on the widest reading of both).
-
-        ``other`` may be an EDTF interval string.
-
-        >>> Period.parse("2016-04/..").overlaps("2016-03/2016-05")
-        True
-        """
-        first, last = self.bounds(possibly=True)
-        other_first, other_last = Period.coerce(other).bounds(possibly=True)
-        return first <= other_last and other_first <= last
-
-    def days(self, until: DateLike | None = None) -> tuple[int, int]:
-        """``(min_days, max_days)`` from start to end; an open period is measured to
-        ``until``.
-
-        Raises
-        ------
-        InvalidDateError
-            When the period is open and no ``until`` is given.
-        """
-        end = self.end
-        if end is None:
-            if until is None:
-                raise InvalidDateError(f"period {self} is open; pass until= to measure it")
-            end = PartialDate.coerce(until)
-        low, high = days_between(self.start, end)
-        return max(low, 0), high
-
-    def sort_key(self) -> tuple[int, int, int, int]:
-        """Order periods by start, then end (open ends last)."""
-        end_lo = FAR_FUTURE if self.end is None else self.end.earliest_ordinal
-        return (
-            self.start.earliest_ordinal,
-            self.start.latest_ordinal,
-            end_lo,
-            self.latest_ordinal,
-        )
-
-    def __str__(self) -> str:
-        return f"{self.start}/{'..' if self.end is None else self.end}"
-
-    def __repr__(self) -> str:
-        return f"Period({str(self)!r})"
-
 
 def days_between(a: DateLike, b: DateLike) -> tuple[int, int]:
     """The fewest and the most days from ``a`` to ``b`` (negative if ``b`` can be
-    earlier). Equal when both dates are day-precise.
+    earlier), on the strict bounds. Equal when both dates are day-precise.
+
+    An interval end that is open or unknown is not a date; measure such a period
+    with :meth:`Period.days`.
 
     >>> days_between("2016-04-27", "2016-05-29")
     (32, 32)
@@ -515,3 +464,6 @@ def days_between(a: DateLike, b: DateLike) -> tuple[int, int]:
         second.earliest_ordinal - first.latest_ordinal,
         second.latest_ordinal - first.earliest_ordinal,
     )
+
+
+from peacetrack._period import Period  # noqa: E402  (Period reads PartialDate)

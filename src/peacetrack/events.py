@@ -82,10 +82,9 @@ class Event:
     record_id: str
     summary: str
 
-    def sort_key(self) -> tuple[int, int, bool, bool, int, str]:
+    def sort_key(self) -> tuple[int, int, int, bool, bool, int, str]:
         """Date order, then kind order, then record id."""
-        lo, hi, uncertain, approximate = self.date.sort_key()
-        return (lo, hi, uncertain, approximate, _RANK[self.kind], self.record_id)
+        return (*self.date.sort_key(), _RANK[self.kind], self.record_id)
 
     def __lt__(self, other: Event) -> bool:
         if not isinstance(other, Event):
@@ -140,9 +139,11 @@ def event_kinds(record: Record, resigned: Container[str] = frozenset()) -> tuple
     pair = _SPAN.get(cls)
     if pair is None:
         return ()
+    kinds: tuple[EventKind, ...] = pair
     if record.period.end is None or (cls is Membership and record.id in resigned):  # type: ignore[attr-defined]
-        return pair[:1]
-    return pair
+        kinds = pair[:1]
+    # An unknown or open start is no event: nothing happened on a known date.
+    return kinds[1:] if record.period.start is None else kinds  # type: ignore[attr-defined]
 
 
 _SET_DATE = Event.__dict__["date"].__set__

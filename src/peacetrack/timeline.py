@@ -565,8 +565,9 @@ class Timeline:
         """The periods between consecutive rounds of a process, from one round's end
         to the next one's start, in round-number order.
 
-        A round that has not ended, or a next round that may begin before the
-        previous one ends, leaves no gap.
+        A round that has not ended or ended on an unknown day, a next round whose
+        start is unknown, or a next round that may begin before the previous one
+        ends, leaves no gap.
 
         Raises
         ------
@@ -579,7 +580,11 @@ class Timeline:
         gaps = []
         for previous, following in itertools.pairwise(rounds):
             end, start = previous.period.end, following.period.start
-            if end is not None and end.earliest_ordinal <= start.latest_ordinal:
+            if (
+                end is not None
+                and start is not None
+                and end.earliest_ordinal <= start.latest_ordinal
+            ):
                 gaps.append(Period(end, start))
         return tuple(gaps)
 
@@ -661,14 +666,14 @@ class Timeline:
         claimants disagree; it holds all its claims, in chronological order. One
         claimant changing its own figure (58, later 86) is a revision, not a
         dispute: see :meth:`revisions`. Predicates are grouped regardless of case
-        and spacing; the key holds the predicate folded to lower case.
+        and spacing; the key holds the predicate as the first claim wrote it.
         """
         return _claims.contested_groups(self.claims)
 
     def revisions(self) -> dict[tuple[str, str, str], tuple[Claim, ...]]:
         """Claimants that changed their answer: ``(about, predicate, claimant)`` ->
         that claimant's claims on the question, earliest first, when they hold more
-        than one value (the predicate folded as in :meth:`contested`)."""
+        than one value (predicates grouped as in :meth:`contested`)."""
         return _claims.revision_groups(self.claims)
 
     def latest_claims(self, about: str, predicate: str) -> dict[str, Claim]:

@@ -24,7 +24,7 @@ from peacetrack.timeline import Timeline, require_timeline
 
 
 def _bounds(period: Period) -> dict[str, str]:
-    return {"start": str(period.start), "end": edtf(period.end)}
+    return {"start": edtf(period.start), "end": edtf(period.end)}  # "" when missing
 
 
 def _asked(d: PartialDate | None, possibly: bool) -> dict[str, Any]:

@@ -56,7 +56,7 @@ class Item:
     details: tuple[str, ...]
     sources: tuple[Source, ...]
 
-    def sort_key(self) -> tuple[int, int, bool, bool, int, str]:
+    def sort_key(self) -> tuple[int, int, int, bool, bool, int, str]:
         return (*self.start.sort_key(), _GROUP_RANK[self.group], self.record.id)
 
 
@@ -82,6 +82,9 @@ def _names(t: Timeline, ids: tuple[str, ...]) -> str:
 
 
 def _span(record: Record, group: str, period: Period, headline: str, details: list[str]) -> Item:
+    if period.start is None:  # an open or unknown start: shown at its end, as a point
+        assert period.end is not None  # a period has at least one date
+        return Item(record, group, period.end, None, False, headline, tuple(details), ())
     return Item(record, group, period.start, period.end, True, headline, tuple(details), ())
 
 

@@ -55,7 +55,7 @@ from collections.abc import Iterator
 from typing import Literal
 
 from peacetrack._display import display_name as name
-from peacetrack.dates import PartialDate
+from peacetrack.dates import PartialDate, Period
 from peacetrack.errors import PeacetrackError
 from peacetrack.interop._items import Item, items, last_date, title
 from peacetrack.records import Ceasefire, Resignation, Round
@@ -86,11 +86,16 @@ def sanitize(text: str) -> str:
 
 
 def _label(item: Item) -> str:
+    # Mermaid text has no EDTF: qualifiers read "about" and "probably".
+    start = item.start.in_words()
     if not item.is_span:
-        return str(item.start)
+        return start
     if item.end is None:
-        return f"{item.start} onwards"
-    return f"{item.start} to {item.end}"
+        period = getattr(item.record, "period", None)
+        if isinstance(period, Period) and period.unknown_end:
+            return f"{start} to an unknown date"
+        return f"{start} onwards"
+    return f"{start} to {item.end.in_words()}"
 
 
 def _timeline_lines(t: Timeline) -> Iterator[str]:

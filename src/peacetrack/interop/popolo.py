@@ -184,7 +184,8 @@ def to_popolo(t: Timeline) -> dict[str, list[dict[str, Any]]]:
         if isinstance(delegation, Delegation):
             out["on_behalf_of_id"] = delegation.party
         out["role"] = m.role
-        out["start_date"] = popolo_date(m.period.start)
+        if m.period.start is not None:
+            out["start_date"] = popolo_date(m.period.start)
         if m.period.end is not None:
             out["end_date"] = popolo_date(m.period.end)
         memberships.append(_common(t, m, out))

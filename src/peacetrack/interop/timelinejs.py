@@ -63,10 +63,9 @@ def _date(d: PartialDate) -> dict[str, Any]:
         out["month"] = d.month
         if d.day is not None:
             out["day"] = d.day
-    notes = [n for n, on in (("approximate", d.approximate), ("uncertain", d.uncertain)) if on]
-    if notes:
-        undecorated = PartialDate(d.year, d.month, d.day)
-        out["display_date"] = _esc(f"{undecorated} ({', '.join(notes)})")
+    if d.is_qualified or d.season is not None or d.unspecified_digits or d.time:
+        # TimelineJS cannot hold the EDTF qualifier, season or X digits: say them.
+        out["display_date"] = _esc(d.in_words())
     return out
 
 

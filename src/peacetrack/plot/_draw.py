@@ -90,7 +90,7 @@ def rounds_lane(ax: Axes, rounds: Sequence[Round], scale: Scale, y0: float) -> f
     between them; returns the lane's top."""
     lo, hi = scale.lo, scale.hi
     spans = [
-        (i, r.period.start.earliest_ordinal, float(r.period.latest_ordinal))
+        (i, _spans.known_ends(r.period)[0].earliest_ordinal, float(r.period.latest_ordinal))
         for i, r in enumerate(rounds)
     ]
     levels = _spans.levels(spans)
@@ -100,7 +100,7 @@ def rounds_lane(ax: Axes, rounds: Sequence[Round], scale: Scale, y0: float) -> f
         top = max(top, y + 0.45)
         for first, last, certain in _spans.period_parts(r.period, lo, hi, scale.fuzz):
             bar(ax, first, last, y, ROUND_COLOUR, certain=certain)
-        mid_lo = max(r.period.start.earliest_ordinal, lo)
+        mid_lo = max(_spans.known_ends(r.period)[0].earliest_ordinal, lo)
         mid_hi = min(r.period.latest_ordinal + 1, hi)
         if mid_lo < mid_hi:
             mid = (x(mid_lo) + x(mid_hi)) / 2

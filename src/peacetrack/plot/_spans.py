@@ -49,10 +49,10 @@ def _window(
     if lo is None or hi is None:
         # The talks set the window: it opens with the first round (earlier things are
         # pinned to the left edge) and closes after the last dated thing.
-        firsts: list[int] = [r.period.start.earliest_ordinal for r in rounds]
-        lasts: list[int] = [(r.period.end or r.period.start).latest_ordinal + 1 for r in rounds]
+        firsts: list[int] = [known_ends(r.period)[0].earliest_ordinal for r in rounds]
+        lasts: list[int] = [known_ends(r.period)[1].latest_ordinal + 1 for r in rounds]
         others = [
-            *(c.period.start for c in t.ceasefires),
+            *(known_ends(c.period)[0] for c in t.ceasefires),
             *(r.date for r in t.resignations),
             *(i.date for i in t.incidents),
         ]
@@ -101,27 +101,23 @@ def period_parts(
 ) -> Iterator[tuple[int, int, bool]]:
     """``(first, past_last, certain)`` pieces of a period, clipped to the window.
 
-    The certain part runs from the latest possible start to the earliest possible
-    end; the pieces before and after it are the uncertainty of partial ends. An
-    end that is approximate or uncertain (``~``, ``?``, ``%``) is uncertain however
-    precise it is: its piece also covers ``fuzz`` days inside the period, so that
-    a day-precise "2016-04-27~" shows as a faded end, not a sharp one. Nothing is
-    drawn outside the period's own bounds. An open period runs to the window's edge.
+    The certain part is the period's certain reading and the rest of its possible
+    reading (:meth:`Period.bounds`) the uncertainty of partial, qualified or unknown
+    ends. An end that is approximate or uncertain (``~``, ``?``, ``%``) is drawn
+    uncertain however precise it is: its piece also covers ``fuzz`` days inside the
+    period, so that a day-precise "2016-04-27~" shows as a faded end, not a sharp
+    one. An open period runs to the window's edge.
     """
-    start = period.start
-    solid_from = start.latest_ordinal + (1 + fuzz if _qualified(start) else 0)
-    if period.end is None:
-        solid_to = e_hi = hi
-    else:
-        e_hi = period.end.latest_ordinal + 1
-        solid_to = period.end.earliest_ordinal + (-fuzz if _qualified(period.end) else 1)
-    pieces = [
-        (start.earliest_ordinal, solid_from, False),
-        (solid_from, solid_to, True),
-        (solid_to, e_hi, False),
-    ]
+    s_lo, e_hi = period.bounds(possibly=True)
+    solid_from, solid_to = period.bounds(possibly=False)
+    if period.start is not None and _qualified(period.start):
+        solid_from += fuzz
+    if period.end is not None and _qualified(period.end):
+        solid_to -= fuzz
+    e_hi, solid_to = min(e_hi, hi - 1) + 1, min(solid_to, hi - 1) + 1
+    pieces = [(s_lo, solid_from, False), (solid_from, solid_to, True), (solid_to, e_hi, False)]
     if solid_to <= solid_from:  # the ends' uncertainties overlap: nothing is certain
-        pieces = [(start.earliest_ordinal, e_hi, False)]
+        pieces = [(s_lo, e_hi, False)]
     for first, last, certain in pieces:
         first, last = max(first, lo), min(last, hi)
         if first < last:
@@ -138,8 +134,21 @@ def gaps(rounds: tuple[Round, ...]) -> Iterator[tuple[int, PartialDate, PartialD
         )
         for before, after in itertools.pairwise(ordered):
             end, start = rounds[before].period.end, rounds[after].period.start
-            if end is not None and end.earliest_ordinal <= start.latest_ordinal:
+            if end is None or start is None:
+                continue
+            if end.earliest_ordinal <= start.latest_ordinal:
                 yield before, end, start
+
+
+def known_ends(period: Period) -> tuple[PartialDate, PartialDate]:
+    """The first and the last known date of a period: its start and end, or the one
+    it has when the other is open or unknown (the end of an open period is its
+    start)."""
+    first = period.start if period.start is not None else period.end
+    last = period.end if period.end is not None else period.start
+    assert first is not None  # a period has at least one date
+    assert last is not None
+    return first, last
 
 
 def days_label(gap: Period) -> str:

@@ -90,8 +90,8 @@ def _bands(t: Timeline, last_day: int) -> list[list[Any]]:
     rows: list[list[Any]] = []
     spans: list[Round | Ceasefire] = [*t.rounds, *t.ceasefires]
     for r in spans:
-        lo = r.period.start.earliest_ordinal
-        hi = last_day if r.period.end is None else r.period.end.latest_ordinal
+        lo, widest = r.period.bounds(possibly=True)  # an unknown start reads at its widest
+        hi = last_day if r.period.is_open else widest
         if isinstance(r, Round):
             label = f"{display_name(t, r.process)}, round {r.number}"
             rows.append([lo, max(lo, hi), "round", label, period_in_words(r.period)])

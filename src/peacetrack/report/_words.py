@@ -78,8 +78,13 @@ def period_in_words(value: Period | str) -> str:
     'since about April 2016'
     """
     p = Period.coerce(value)
+    start = "an unknown date" if p.start is None else date_in_words(p.start)
+    if p.start is None and not p.unknown_start:
+        start = "before any record"  # an open start: in force since before anything known
     if p.end is None:
-        return f"since {date_in_words(p.start)}"
+        if p.unknown_end:
+            return f"{start} to an unknown date"
+        return f"since {start}"
     if p.end == p.start:
-        return date_in_words(p.start)
-    return f"{date_in_words(p.start)} to {date_in_words(p.end)}"
+        return start
+    return f"{start} to {date_in_words(p.end)}"

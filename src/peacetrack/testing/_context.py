@@ -107,13 +107,14 @@ def _make_position(
     issue: IdArg,
     sources: IdsArg,
     dates: st.SearchStrategy[PartialDate],
+    unknown_ends: bool = False,
 ) -> Position:
     return Position(
         _draw_id(draw, id),
         _draw_id(draw, party),
         _draw_id(draw, issue),
         draw(_STANCES),
-        _make_period(draw, True, dates),
+        _make_period(draw, True, dates, unknown_ends),
         sources=_draw_ids(draw, sources),
     )
 
@@ -149,13 +150,14 @@ def _make_ceasefire(
     exclusions: IdsArg,
     sources: IdsArg,
     dates: st.SearchStrategy[PartialDate],
+    unknown_ends: bool = False,
 ) -> Ceasefire:
     members = _draw_ids(draw, parties)
     excluded = _draw_ids(draw, exclusions, avoid=members)
     return Ceasefire(
         _draw_id(draw, id),
         draw(_NAMES),
-        _make_period(draw, True, dates),
+        _make_period(draw, True, dates, unknown_ends),
         parties=members,
         exclusions=tuple(Exclusion(party, _maybe(draw, _NAMES)) for party in excluded),
         sources=_draw_ids(draw, sources),
@@ -236,6 +238,7 @@ def _make_relation(
     target: IdArg,
     sources: IdsArg,
     dates: st.SearchStrategy[PartialDate],
+    unknown_ends: bool = False,
 ) -> Relation:
     from_party = _draw_id(draw, source)
     if isinstance(target, str):
@@ -247,7 +250,7 @@ def _make_relation(
         from_party,
         to_party,
         draw(_RELATION_KINDS),
-        _make_period(draw, True, dates),
+        _make_period(draw, True, dates, unknown_ends),
         sources=_draw_ids(draw, sources),
     )
 

@@ -139,12 +139,13 @@ def _make_round(
     delegations: IdsArg,
     sources: IdsArg,
     dates: st.SearchStrategy[PartialDate],
+    unknown_ends: bool = False,
 ) -> Round:
     if number is None:
         number = draw(st.integers(1, 30))
     elif not isinstance(number, int):
         number = draw(number)
-    period = _make_period(draw, True, dates)
+    period = _make_period(draw, True, dates, unknown_ends)
     # An open round is still going on; a closed one has some other outcome.
     outcome = RoundOutcome.ONGOING if period.is_open else draw(_CLOSED_OUTCOMES)
     return Round(
@@ -225,13 +226,14 @@ def _make_membership(
     delegation: IdArg,
     sources: IdsArg,
     dates: st.SearchStrategy[PartialDate],
+    unknown_ends: bool = False,
 ) -> Membership:
     return Membership(
         _draw_id(draw, id),
         _draw_id(draw, person),
         _draw_id(draw, delegation),
         draw(_ROLES),
-        _make_period(draw, True, dates),
+        _make_period(draw, True, dates, unknown_ends),
         sources=_draw_ids(draw, sources),
     )
 

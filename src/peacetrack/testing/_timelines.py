@@ -64,6 +64,7 @@ class _Builder:
     draw: st.DrawFn
     dates: st.SearchStrategy[PartialDate]
     prefix: str
+    unknown_ends: bool = False
     records: list[Record] = attrs.Factory(list)
     ids: dict[str, list[str]] = attrs.Factory(dict)
     # Membership id -> its index in ``records``, until a resignation ends it.
@@ -117,7 +118,9 @@ class _Builder:
             record = _make_incident(draw, record_id, self.of("party"), cited, dates)
         elif kind == "ceasefire":
             parties = self.of("party")
-            record = _make_ceasefire(draw, record_id, parties, parties, cited, dates)
+            record = _make_ceasefire(
+                draw, record_id, parties, parties, cited, dates, self.unknown_ends
+            )
         elif kind == "delegation":
             process = self.pick("process")
             self.delegations_of.setdefault(process, []).append(record_id)
@@ -126,16 +129,21 @@ class _Builder:
             process = self.pick("process")
             number = self.round_numbers[process] = self.round_numbers.get(process, 0) + 1
             in_process = self.delegations_of.get(process, [])
-            record = _make_round(draw, record_id, process, number, in_process, cited, dates)
+            record = _make_round(
+                draw, record_id, process, number, in_process, cited, dates, self.unknown_ends
+            )
         elif kind == "membership":
             person, delegation = self.pick("person"), self.pick("delegation")
-            record = _make_membership(draw, record_id, person, delegation, cited, dates)
-            self.open_memberships[record_id] = len(self.records)
+            record = _make_membership(
+                draw, record_id, person, delegation, cited, dates, self.unknown_ends
+            )
+            if record.period.start is not None:  # a resignation needs a start to follow
+                self.open_memberships[record_id] = len(self.records)
         elif kind == "resignation":
             record = self._resignation(record_id, cited)
         elif kind == "position":
             party, issue = self.pick("party"), self.pick("issue")
-            record = _make_position(draw, record_id, party, issue, cited, dates)
+            record = _make_position(draw, record_id, party, issue, cited, dates, self.unknown_ends)
         elif kind == "designation":
             party = self.pick("party")
             by = _pick(draw, [i for i in self.of("party", "person") if i != party])
@@ -143,7 +151,9 @@ class _Builder:
         elif kind == "relation":
             source = self.pick("party")
             target = _pick(draw, [i for i in self.of("party") if i != source])
-            record = _make_relation(draw, record_id, source, target, cited, dates)
+            record = _make_relation(
+                draw, record_id, source, target, cited, dates, self.unknown_ends
+            )
         else:
             about = _pick(draw, [r.id for r in self.records])
             claimant = self.pick("party", "person")
@@ -157,6 +167,7 @@ class _Builder:
         membership = self.records[index]
         assert isinstance(membership, Membership)
         start = membership.period.start
+        assert start is not None  # resigned memberships are open, so start is a date
         date = _on_or_after(self.draw, start, self.dates)
         # The resignation ends the membership: its period ends on the same date.
         ended = attrs.evolve(membership, period=Period(start, date))
@@ -173,8 +184,9 @@ def _make_record_list(
     max_size: int,
     dates: st.SearchStrategy[PartialDate],
     id_prefix: str,
+    unknown_ends: bool = False,
 ) -> list[Record]:
-    builder = _Builder(draw, dates, id_prefix)
+    builder = _Builder(draw, dates, id_prefix, unknown_ends)
     for _ in range(draw(st.integers(min_size, max_size))):
         builder.add(_pick(draw, builder.available()))
     return builder.records
@@ -186,6 +198,7 @@ def record_lists(
     *,
     dates: st.SearchStrategy[PartialDate] | None = None,
     id_prefix: str = "",
+    unknown_ends: bool = False,
 ) -> st.SearchStrategy[list[Record]]:
     """Lists of records of mixed types that together make a valid timeline.
 
@@ -207,6 +220,9 @@ def record_lists(
     id_prefix
         Put before every id (ids are ``"<prefix><type>-<n>"``, e.g. ``"party-1"``),
         so that timelines drawn with different prefixes have disjoint ids.
+    unknown_ends
+        Whether periods (rounds, memberships, positions, ceasefires, relations) may
+        have an unknown start or end, or an open start (see :func:`periods`).
 
     Returns
     -------
@@ -234,7 +250,7 @@ def record_lists(
     if not isinstance(id_prefix, str):
         raise InvalidArgument(f"id_prefix must be a string, got {id_prefix!r}")
     chosen = partial_dates(2014, 2018) if dates is None else dates
-    return st.composite(_make_record_list)(min_size, max_size, chosen, id_prefix)
+    return st.composite(_make_record_list)(min_size, max_size, chosen, id_prefix, unknown_ends)
 
 
 def timelines(
@@ -243,6 +259,7 @@ def timelines(
     *,
     dates: st.SearchStrategy[PartialDate] | None = None,
     id_prefix: str = "",
+    unknown_ends: bool = False,
 ) -> st.SearchStrategy[Timeline]:
     """Valid :class:`~peacetrack.timeline.Timeline`\\ s of ``min_size`` to ``max_size``
     records of mixed types: the records of :func:`record_lists` with the same
@@ -263,4 +280,7 @@ def timelines(
     """
     from peacetrack.timeline import Timeline
 
-    return record_lists(min_size, max_size, dates=dates, id_prefix=id_prefix).map(Timeline)
+    chosen = record_lists(
+        min_size, max_size, dates=dates, id_prefix=id_prefix, unknown_ends=unknown_ends
+    )
+    return chosen.map(Timeline)
