@@ -32,6 +32,7 @@ from peacetrack import (
     UnknownIdError,
 )
 from peacetrack import graph as pg
+from peacetrack.graph._escape import escape_value
 from peacetrack.testing import partial_dates, timelines
 
 PROPERTY = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -327,32 +328,35 @@ def by_record(g: nx.Graph) -> dict[tuple[str, str, str], dict[str, Any]]:
 @given(timelines(max_size=30), st.one_of(st.none(), DATES))
 def test_graphml_round_trip(tl: Timeline, d: Any) -> None:
     g = pg.parties(tl, at=d)
-    text = pg.to_text(g, "graphml")
-    back = nx.read_graphml(io.BytesIO(text.encode()), force_multigraph=True)
+    back = pg.from_text(pg.to_text(g, "graphml"), "graphml")
     assert isinstance(back, nx.MultiDiGraph)
-    assert summary(back) == summary(g)
-    assert sorted(back.edges(keys=True)) == sorted(g.edges(keys=True))  # keys are record ids
-    got = by_record(back)
-    for edge, data in by_record(g).items():
-        assert got[edge] == {k: xml_text(v) if isinstance(v, str) else v for k, v in data.items()}
+    assert dict(back.nodes(data=True)) == dict(g.nodes(data=True))
+    assert by_record(back) == by_record(g)
+    # Edge ids are the record ids, "record:2", ... where a record is behind several edges.
+    for *_, key, data in back.edges(keys=True, data=True):
+        assert key == data["record"] or re.fullmatch(re.escape(data["record"]) + r":\d+", key)
 
 
 @PROPERTY
 @given(timelines(max_size=30), st.one_of(st.none(), DATES))
 def test_gexf_round_trip(tl: Timeline, d: Any) -> None:
     g = pg.parties(tl, at=d)
-    back = nx.read_gexf(io.BytesIO(pg.to_text(g, "gexf").encode()))
-    assert summary(back) == summary(g)
-    got = by_record(back)
-    for edge, data in by_record(g).items():
-        assert got[edge]["kind"] == data["kind"]
-        assert (got[edge]["edtf_start"], got[edge]["edtf_end"]) == (data["start"], data["end"])
+    text = pg.to_text(g, "gexf")
+    back = pg.from_text(text, "gexf")
+    assert dict(back.nodes(data=True)) == dict(g.nodes(data=True))
+    assert by_record(back) == by_record(g)
+    raw = nx.read_gexf(io.BytesIO(text.encode()))  # what other GEXF readers see
+    got = {pg.unescape(data["record"]): data for *_, data in raw.edges(data=True)}
+    for (_, _, record), data in by_record(g).items():
+        assert (got[record]["edtf_start"], got[record]["edtf_end"]) == tuple(
+            escape_value(data[k]) for k in ("start", "end")
+        )
         if data["start"]:  # day bounds for GEXF readers: the widest reading
-            assert got[edge]["start"] == Period(data["start"]).start.earliest.isoformat()
+            assert got[record]["start"] == Period(data["start"]).start.earliest.isoformat()
         else:
-            assert "start" not in got[edge]
+            assert "start" not in got[record]
         if data["end"]:
-            assert got[edge]["end"] == Period(data["start"], data["end"]).end.latest.isoformat()
+            assert got[record]["end"] == Period(data["start"], data["end"]).end.latest.isoformat()
 
 
 def test_networkx_writers_work_unchanged(t: Timeline, tmp_path: Any) -> None:
@@ -371,8 +375,10 @@ def test_xml_formats_survive_control_characters() -> None:
     tl = Timeline([Party("p", "bad\x00name\x1b", "other"), Party("q", "fine", "other")])
     g = pg.parties(tl)
     for fmt, read in (("graphml", nx.read_graphml), ("gexf", nx.read_gexf)):
-        back = read(io.BytesIO(pg.to_text(g, fmt).encode()))
-        assert back.nodes["p"]["name"] == "bad\ufffdname\ufffd"
+        text = pg.to_text(g, fmt)
+        raw = read(io.BytesIO(text.encode()))  # other readers see the escape
+        assert raw.nodes["p"]["name"] == "bad_x0000_name_x001B_"
+        assert pg.from_text(text, fmt).nodes["p"]["name"] == "bad\x00name\x1b"
     assert g.nodes["p"]["name"] == "bad\x00name\x1b"  # the graph itself is untouched
 
 
@@ -386,33 +392,37 @@ def test_json_is_node_link_data(tl: Timeline) -> None:
     assert edge_set(back) == edge_set(g)
 
 
-_QUOTED = re.compile(r'"((?:[^"\\]|\\.)*)"')
+# A DOT quoted string as Graphviz reads it: ``\\"`` is a quote, a backslash before a
+# newline continues the line, every other character stands for itself.
+_QUOTED = re.compile(r'"((?:[^"\\]|\\"|\\\n|\\)*?)"(?=[\s=;,\]]|->|--)', re.S)
 
 
 def unquote(text: str) -> str:
-    return re.sub(r"\\(.)", lambda m: "\n" if m.group(1) == "n" else m.group(1), text)
+    return pg.unescape(re.sub(r'\\"|\\\n', lambda m: '"' if m.group() == '\\"' else "", text))
 
 
 @PROPERTY
 @given(timelines(max_size=30))
 def test_dot_quotes_everything_safely(tl: Timeline) -> None:
     g = pg.parties(tl)
-    lines = pg.to_text(g, "dot").rstrip("\n").split("\n")
+    text = pg.to_text(g, "dot")
+    strings = [unquote(m) for m in _QUOTED.findall(text)]
+    # Outside quoted strings only DOT syntax remains: no name can break out.
+    lines = _QUOTED.sub("S", text).rstrip("\n").split("\n")
     assert lines[0] == "digraph peacetrack {"
     assert lines[-1] == "}"
     body = lines[1:-1]
     assert len(body) == len(g.graph) + g.number_of_nodes() + g.number_of_edges()
     node_lines = body[len(g.graph) : len(g.graph) + g.number_of_nodes()]
-    for (node, data), line in zip(g.nodes(data=True), node_lines, strict=True):
-        # Outside quoted strings only DOT syntax remains: no name can break out.
-        assert re.sub(_QUOTED, "S", line) == "  S [" + ", ".join(["S=S"] * (len(data) + 1)) + "];"
-        parts = [unquote(m) for m in _QUOTED.findall(line)]
-        expected_name = data["name"].replace("\r\n", "\n").replace("\r", "\n")
-        assert parts[0] == node.replace("\r\n", "\n")
-        assert parts[1:3] == ["label", expected_name]
-    edge_lines = body[len(g.graph) + g.number_of_nodes() :]
-    for line in edge_lines:
-        assert re.fullmatch(r"  S -> S \[S=S(, S=S)*\];", re.sub(_QUOTED, "S", line))
+    for (_, data), line in zip(g.nodes(data=True), node_lines, strict=True):
+        assert line == "  S [" + ", ".join(["S=S"] * (len(data) + 1)) + "];"
+    for line in body[len(g.graph) + g.number_of_nodes() :]:
+        assert re.fullmatch(r"  S -> S \[S=S(, S=S)*\];", line)
+    # Every id and name reads back as it was.
+    at = 2 * len(g.graph)
+    for node, data in g.nodes(data=True):
+        assert strings[at : at + 3] == [node, "label", data["name"]]
+        at += 2 + 2 * (len(data) + 1) - 1
 
 
 def test_dot_for_undirected_graphs_and_edge_labels(t: Timeline) -> None:

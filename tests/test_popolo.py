@@ -10,6 +10,7 @@ import json
 from pathlib import Path
 from typing import Any
 
+import attrs
 import pytest
 from hypothesis import given, settings
 from jsonschema import Draft3Validator
@@ -18,6 +19,8 @@ from referencing.jsonschema import DRAFT3
 
 from peacetrack import (
     Delegation,
+    Identifier,
+    Link,
     LoadError,
     Membership,
     PartialDate,
@@ -197,8 +200,13 @@ def _project(t: Timeline) -> dict[str, Any]:
         return frozenset(out)
 
     return {
-        "people": {p.id: (p.name, p.aliases, cited(p.sources)) for p in t.people},
-        "parties": {p.id: (p.name, p.kind, p.aliases, cited(p.sources)) for p in t.parties},
+        "people": {
+            p.id: (p.name, p.aliases, p.identifiers, p.links, cited(p.sources)) for p in t.people
+        },
+        "parties": {
+            p.id: (p.name, p.kind, p.aliases, p.identifiers, p.links, cited(p.sources))
+            for p in t.parties
+        },
         "processes": {p.id: (p.name, p.mediator, cited(p.sources)) for p in t.processes},
         "delegations": {
             d.id: (d.party, d.process, d.name, cited(d.sources)) for d in t.delegations
@@ -214,6 +222,30 @@ def _project(t: Timeline) -> dict[str, Any]:
             for m in t.memberships
         },
     }
+
+
+def test_identifiers_and_links_travel_through_popolo(geneva: Timeline) -> None:
+    nusra = geneva["nusra"]
+    envoy = geneva["de-mistura"]
+    marked = geneva.with_records(
+        attrs.evolve(
+            nusra, identifiers=[Identifier("wikidata", "Q2917"), Identifier("ucdp", "1131")]
+        ),
+        attrs.evolve(
+            envoy, links=[Link("https://en.wikipedia.org/wiki/Staffan_de_Mistura", "Wikipedia")]
+        ),
+    )
+    doc = to_popolo(marked)
+    assert schema_errors(doc) == []
+    orgs = {o["id"]: o for o in doc["organizations"]}
+    assert orgs["nusra"]["identifiers"] == [
+        {"scheme": "wikidata", "identifier": "Q2917"},
+        {"scheme": "ucdp", "identifier": "1131"},
+    ]
+    back = from_popolo(doc)
+    assert _project(back) == _project(marked)
+    assert back.by_identifier("ucdp", "1131") == back["nusra"]
+    assert back["de-mistura"].links == marked["de-mistura"].links
 
 
 def test_the_geneva_case_round_trips(geneva: Timeline, doc: dict[str, Any]) -> None:
@@ -278,8 +310,10 @@ def test_a_membership_needs_a_start_and_reads_datetimes_as_dates() -> None:
     }
     structural = {"member": {"@type": "Organization", "id": "d"}, "organization_id": "g"}
     member = {"person_id": "p", "organization_id": "d", "role": "head"}
-    with pytest.raises(LoadError, match="start_date: expected YYYY, YYYY-MM or YYYY-MM-DD"):
+    with pytest.raises(LoadError, match="membership #1: start_date: missing; a peacetrack"):
         from_popolo({**base, "memberships": [structural, member]})
+    with pytest.raises(LoadError, match="start_date: expected YYYY, YYYY-MM or YYYY-MM-DD"):
+        from_popolo({**base, "memberships": [structural, {**member, "start_date": "soon"}]})
     timed = {**member, "start_date": "2016-04-13T09:00:00Z"}
     t = from_popolo({**base, "memberships": [structural, timed]})
     (m,) = t.memberships

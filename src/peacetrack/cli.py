@@ -46,17 +46,29 @@ Command = Callable[[argparse.Namespace], int]
 
 
 def _load(file: str | None) -> Timeline:
-    """The timeline in ``file``, or the bundled case; raises PeacetrackError."""
+    """The timeline in ``file`` (``-``: standard input), or the bundled case; raises
+    PeacetrackError."""
     if file is None:
         from peacetrack.datasets import geneva_2016
 
         return geneva_2016()
+    if file == "-":
+        from peacetrack.errors import LoadError
+        from peacetrack.io import loads
+
+        try:
+            text = sys.stdin.read()
+        except UnicodeDecodeError as exc:
+            raise LoadError(f"standard input is not UTF-8 ({exc.reason})") from None
+        return loads(text)
     from peacetrack.io import load
 
     return load(file)
 
 
 def _where(file: str | None) -> str:
+    if file == "-":
+        return "standard input"
     return BUNDLED if file is None else file
 
 
@@ -277,6 +289,75 @@ def _cmd_export(args: argparse.Namespace) -> int:
     return _write(text, args.output, args.file)
 
 
+# -- import -----------------------------------------------------------------------------------
+
+IMPORT_FORMATS = ("popolo", "ucdp-ged", "csv")
+"""``import --from`` choices."""
+
+
+def _popolo_doc(file: str) -> object:
+    from peacetrack.errors import LoadError
+
+    try:
+        if file == "-":
+            text = sys.stdin.read()
+        else:
+            with open(file, encoding="utf-8") as f:
+                text = f.read()
+        return json.loads(text)
+    except UnicodeDecodeError as exc:
+        raise LoadError(f"not UTF-8 text ({exc.reason} at byte {exc.start})") from None
+    except json.JSONDecodeError as exc:
+        raise LoadError(f"not JSON: {exc.msg} at line {exc.lineno}, column {exc.colno}") from None
+    except RecursionError:
+        raise LoadError("not a Popolo document: JSON nested too deeply") from None
+
+
+def _columns(pairs: list[str]) -> dict[str, str]:
+    columns = {}
+    for pair in pairs:
+        field, sep, column = pair.partition("=")
+        if not (sep and field and column):
+            raise _BadArgument(f"--column {pair!r}: expected FIELD=COLUMN, e.g. name=actor_name")
+        columns[field] = column
+    return columns
+
+
+def _cmd_import(args: argparse.Namespace) -> int:
+    from peacetrack import importers
+    from peacetrack.interop.popolo import from_popolo
+    from peacetrack.io import dumps
+
+    if (args.type or args.column) and args.source != "csv":
+        return _fail("--type and --column are for --from csv.")
+    if args.source == "csv" and not args.type:
+        return _fail(f"--from csv needs --type, one of: {', '.join(importers.RECORD_TYPES)}.")
+    lenient = not args.strict
+    try:
+        if args.source == "popolo":
+            doc = _popolo_doc(args.file)
+            result = from_popolo(doc, lenient=lenient)  # type: ignore[call-overload]
+        elif args.source == "ucdp-ged":
+            result = importers.from_ucdp_ged(args.file, lenient=lenient)  # type: ignore[call-overload]
+        else:
+            result = importers.from_csv(  # type: ignore[call-overload]
+                args.file, args.type, _columns(args.column), lenient=lenient
+            )
+    except importers.ImportFailedError as exc:
+        print(f"peacetrack: {exc}", file=sys.stderr)
+        if args.all_problems:
+            print(f"every problem ({len(exc.problems)}):", file=sys.stderr)
+            for problem in exc.problems:
+                print(f"  {problem}", file=sys.stderr)
+        return 1
+    if isinstance(result, importers.Imported):
+        t = result.timeline
+        print(str(result.report), file=sys.stderr)
+    else:
+        t = result
+    return _write(dumps(t) + "\n", args.output, None if args.file == "-" else args.file)
+
+
 # -- report -----------------------------------------------------------------------------------
 
 
@@ -369,6 +450,27 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("-o", "--output", metavar="OUT", help="write to this file, not stdout")
     p.set_defaults(func=_cmd_export)
 
+    import_help = "read Popolo, UCDP GED or any CSV into a peacetrack JSON file"
+    p = sub.add_parser("import", help=import_help, description=import_help)
+    p.add_argument("file", metavar="FILE", help="the file to read; - for standard input")
+    p.add_argument("--from", dest="source", required=True, choices=IMPORT_FORMATS)
+    p.add_argument("-o", "--output", metavar="OUT", help="write to this file, not stdout")
+    p.add_argument(
+        "--strict", action="store_true", help="refuse the file if anything cannot be carried"
+    )
+    p.add_argument(
+        "--all-problems", action="store_true", help="with --strict: list every problem, not 20"
+    )
+    p.add_argument("--type", metavar="TYPE", help="with --from csv: what each row is (party, ...)")
+    p.add_argument(
+        "--column",
+        action="append",
+        default=[],
+        metavar="FIELD=COLUMN",
+        help="with --from csv: the column that holds a field (repeat for each)",
+    )
+    p.set_defaults(func=_cmd_import)
+
     report_help = "write a web page of the timeline (index.html and assets/) into a folder"
     p = sub.add_parser("report", help=report_help, description=report_help)
     p.add_argument(
@@ -431,6 +533,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         # Text a terminal cannot show (a lone surrogate, which a file may hold as
         # "\ud800"; any non-ASCII text on an ASCII terminal) is written escaped.
         sys.stdout.reconfigure(errors="backslashreplace")
+    if isinstance(sys.stderr, io.TextIOWrapper):
+        sys.stderr.reconfigure(errors="backslashreplace")
     try:
         status = func(args)
         sys.stdout.flush()  # a full disk or a closed pipe shows here, not at exit

@@ -10,6 +10,16 @@ Attributes are GraphML scalars only (``str``, ``int``, ``bool``), so
 on every graph here with no conversion. A missing date is ``""`` (GraphML has no
 null); dates are EDTF strings and keep their precision ("2016-04" stays a month).
 
+Writing graphs out
+------------------
+:func:`to_text` writes GraphML 1.0 and GEXF 1.2 that validate against the official
+schemas, node-link JSON and Graphviz DOT; :func:`from_text` reads the first three back
+as they were. Edge ids are unique (a multigraph edge's key, ``key:2`` for a repeat).
+Characters a format cannot carry are escaped reversibly as ``_xHHHH_`` (and ``_x`` as
+``_x005F_x``): in values the characters XML 1.0 cannot hold and ``\\r``; in GraphML ids,
+which are ``xs:NMTOKEN``, every character but ASCII letters, digits and ``.-_:``.
+:func:`unescape` undoes it.
+
 Dates and ``at=``
 -----------------
 With ``at=`` a view keeps only what was in force that day, by the same rule as
@@ -37,6 +47,7 @@ Examples
 0
 """
 
+from peacetrack.graph._escape import unescape
 from peacetrack.graph._questions import (
     Hop,
     backers,
@@ -44,20 +55,24 @@ from peacetrack.graph._questions import (
     excluded_from_all,
     link_between,
 )
+from peacetrack.graph._read import READABLE, from_text
 from peacetrack.graph._talks import agreement_network
 from peacetrack.graph._text import FORMATS, to_text
 from peacetrack.graph._views import ceasefire_exclusions, parties, round_topology
 
 __all__ = [
     "FORMATS",
+    "READABLE",
     "Hop",
     "agreement_network",
     "backers",
     "ceasefire_exclusions",
     "designated_in_coalitions",
     "excluded_from_all",
+    "from_text",
     "link_between",
     "parties",
     "round_topology",
     "to_text",
+    "unescape",
 ]

@@ -12,29 +12,55 @@ import networkx as nx
 
 from peacetrack.dates import PartialDate
 from peacetrack.errors import PeacetrackError
-
-# Characters XML 1.0 cannot carry at all, not even escaped.
-_NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+from peacetrack.graph._escape import escape_id, escape_value
 
 
-def _xml_text(value: Any) -> Any:
-    return _NOT_XML.sub("\ufffd", value) if isinstance(value, str) else value
+def _value(value: Any) -> Any:
+    return escape_value(value) if isinstance(value, str) else value
 
 
-def _xml_attrs(data: dict[str, Any]) -> dict[str, Any]:
-    return {k: _xml_text(v) for k, v in data.items()}
+def _values(data: dict[str, Any]) -> dict[str, Any]:
+    return {k: _value(v) for k, v in data.items()}
 
 
-def _xml_safe(g: nx.Graph) -> nx.Graph:
-    """A copy whose ids and string attributes XML can hold (others become U+FFFD)."""
-    h = g.__class__()
-    h.graph.update(_xml_attrs(g.graph))
+def _edge_ids(g: nx.Graph) -> list[str]:
+    """One id per edge, unique in the graph: a multigraph edge's key where no other
+    edge has it, else ``key:2``, ``key:3``, ... (skipping any id already taken);
+    ``e0``, ``e1``, ... for graphs without keys."""
+    if not g.is_multigraph():
+        return [f"e{i}" for i in range(g.number_of_edges())]
+    keys = [str(key) for *_, key in g.edges(keys=True)]
+    taken, seen, ids = set(keys), set[str](), []
+    following: dict[str, int] = {}  # the next number to try for a key: O(n) in all
+    for key in keys:
+        if key in seen:
+            n = following.get(key, 2)
+            while f"{key}:{n}" in taken:
+                n += 1
+            following[key] = n + 1
+            key = f"{key}:{n}"
+            taken.add(key)
+        seen.add(key)
+        ids.append(key)
+    return ids
+
+
+def _xml_safe(g: nx.Graph, node_id: Callable[[str], str], *, label: bool) -> nx.MultiDiGraph:
+    """A copy that XML can hold and a reader gives back: ids through ``node_id``,
+    string values escaped (:mod:`._escape`), every edge keyed by a unique id and
+    (with ``label``) every node labelled by its ``name``."""
+    h = nx.MultiDiGraph() if g.is_directed() else nx.MultiGraph()
+    h.graph.update(_values(g.graph))
     for node, data in g.nodes(data=True):
-        h.add_node(_xml_text(node), **_xml_attrs(data))
-    # A multigraph's edges carry their key (passed on positionally); a graph's do not.
-    edges = g.edges(keys=True, data=True) if g.is_multigraph() else g.edges(data=True)
-    for u, v, *key, data in edges:
-        h.add_edge(_xml_text(u), _xml_text(v), *map(_xml_text, key), **_xml_attrs(data))
+        attrs = _values(data)
+        if label and "label" not in attrs and "name" in attrs:
+            attrs["label"] = attrs["name"]
+        h.add_node(node_id(str(node)), **attrs)
+    for (u, v, data), key in zip(g.edges(data=True), _edge_ids(g), strict=True):
+        edge_id = node_id(key)
+        h.add_edge(node_id(str(u)), node_id(str(v)), edge_id, **_values(data))
+        if label:  # networkx's GEXF writer takes an edge's id from its data
+            h.edges[node_id(str(u)), node_id(str(v)), edge_id]["id"] = edge_id
     return h
 
 
@@ -56,13 +82,16 @@ def _gexf_dates(g: nx.Graph) -> nx.Graph:
 
 
 def _dot_quote(value: Any) -> str:
+    """A DOT quoted string that Graphviz reads back as ``value``: in DOT only ``\\"``
+    and a backslash before a newline (a line continuation) are read specially, so a
+    quote becomes ``\\"`` and a backslash is followed by a line continuation."""
     if isinstance(value, bool):  # Graphviz spells booleans in lower case
         value = "true" if value else "false"
-    text = str(value).replace("\\", "\\\\").replace('"', '\\"')
-    return '"' + text.replace("\r\n", "\\n").replace("\n", "\\n").replace("\r", "\\n") + '"'
+    text = escape_value(str(value)).replace("\\", "\\\\\n").replace('"', '\\"')
+    return f'"{text}"'
 
 
-def _dot_attrs(data: dict[str, Any], label: str) -> str:
+def _dot_attrs(data: dict[str, Any], label: Any) -> str:
     pairs = [("label", label), *((k, v) for k, v in data.items() if k != "label")]
     return ", ".join(f"{_dot_quote(k)}={_dot_quote(v)}" for k, v in pairs)
 
@@ -73,10 +102,11 @@ def _to_dot(g: nx.Graph) -> str:
     for key, value in g.graph.items():
         lines.append(f"  {_dot_quote(key)}={_dot_quote(value)};")
     for node, data in g.nodes(data=True):
-        lines.append(f"  {_dot_quote(node)} [{_dot_attrs(data, str(data.get('name', node)))}];")
+        label = data.get("label", data.get("name", node))
+        lines.append(f"  {_dot_quote(node)} [{_dot_attrs(data, label)}];")
     for u, v, data in g.edges(data=True):
         label = str(data.get("kind", ""))
-        if data.get("label"):
+        if "label" in data:
             label += f": {data['label']}"
         lines.append(f"  {_dot_quote(u)} {arrow} {_dot_quote(v)} [{_dot_attrs(data, label)}];")
     lines.append("}")
@@ -84,11 +114,16 @@ def _to_dot(g: nx.Graph) -> str:
 
 
 def _graphml(g: nx.Graph) -> str:
-    return "\n".join(nx.generate_graphml(_xml_safe(g))) + "\n"
+    return "\n".join(nx.generate_graphml(_xml_safe(g, escape_id, label=False))) + "\n"
+
+
+# GEXF 1.2 has no name on <graph>; networkx writes one (empty) all the same.
+_GEXF_GRAPH_NAME = re.compile(r'(<graph\b[^>]*?) name="[^"]*"')
 
 
 def _gexf(g: nx.Graph) -> str:
-    return "\n".join(nx.generate_gexf(_gexf_dates(_xml_safe(g)))) + "\n"
+    text = "\n".join(nx.generate_gexf(_gexf_dates(_xml_safe(g, escape_value, label=True))))
+    return _GEXF_GRAPH_NAME.sub(r"\1", text, count=1) + "\n"
 
 
 def _json(g: nx.Graph) -> str:
@@ -120,12 +155,18 @@ def to_text(graph: nx.Graph, format: str) -> str:
 
     Notes
     -----
-    The XML formats cannot hold some control characters (``"\\x00"`` and kin); they
-    are written as U+FFFD. In GEXF, ``start``/``end`` are the element's time bounds
-    in xsd:date form, so they hold the widest day bounds (left out when open) and
-    the EDTF text goes in ``edtf_start``/``edtf_end``. In DOT every node is labelled
-    with its ``name`` and every edge with its ``kind`` (and ``label``); all other
-    attributes are written as quoted attributes.
+    GraphML validates against the GraphML 1.0 schema and GEXF against GEXF 1.2.
+    Edge ids are unique: a multigraph edge's key, ``key:2``, ``key:3``, ... for a key
+    used again. Characters a format cannot carry are escaped reversibly as
+    ``_xHHHH_`` (see :func:`unescape`): in values, and GEXF and DOT ids, the ones XML
+    1.0 cannot hold (``"\\x00"``, lone surrogates, ...) and ``"\\r"``; in GraphML
+    ids (``xs:NMTOKEN``) all but ASCII letters, digits and ``.-_:``. In GEXF, nodes
+    are labelled by ``name``; ``start``/``end`` are the element's time bounds in
+    xsd:date form, so they hold the widest day bounds (left out when open) and the
+    EDTF text goes in ``edtf_start``/``edtf_end``. In DOT every node is labelled
+    with its ``name`` and every edge with its ``kind`` (and ``: label``); all other
+    attributes are written as quoted attributes, quoted as Graphviz reads them.
+    :func:`from_text` reads GraphML, GEXF and JSON back as they were.
 
     Raises
     ------

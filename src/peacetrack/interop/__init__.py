@@ -6,6 +6,9 @@
   (``to_timelinejs``), every string from the data HTML-escaped.
 - :mod:`peacetrack.interop.mermaid` — a Mermaid ``timeline`` or ``gantt`` diagram
   (``to_mermaid``), text sanitized so it cannot break the diagram syntax.
+- :mod:`peacetrack.interop.imported` — what reading outside data gives back: the
+  :class:`~peacetrack.interop.imported.Report` of what was not carried, and the
+  error a strict reading raises (shared with :mod:`peacetrack.importers`).
 
 Dates are already EDTF strings throughout peacetrack; ``docs/interop-edtf.md`` says
 how they compare with the reference implementation.

@@ -5,9 +5,11 @@ and memberships.
 Popolo export document ``{"persons": [...], "organizations": [...], "memberships":
 [...]}``. Every item validates against the Popolo JSON Schemas.
 
-- ``Person`` → a person (aliases become ``other_names``).
+- ``Person`` → a person (aliases become ``other_names``; ``identifiers`` and
+  ``links`` are Popolo's own).
 - ``Party`` → an organization whose ``classification`` is the party kind
-  (``"state"``, ``"opposition"``, ...), with ``other_names``.
+  (``"state"``, ``"opposition"``, ...), with ``other_names``, ``identifiers`` and
+  ``links``.
 - ``Process`` → an organization classified ``"process"``; its mediator is a
   membership in it with role ``"mediator"``.
 - ``Delegation`` → an organization classified ``"delegation"`` whose ``parent_id`` is
@@ -53,35 +55,24 @@ True
 
 from __future__ import annotations
 
-import hashlib
-import re
-from collections.abc import Iterable, Mapping
-from typing import Any
+from collections.abc import Mapping
+from typing import Any, Literal, overload
 
-from peacetrack.dates import PartialDate, Period
-from peacetrack.errors import LoadError, PeacetrackError
-from peacetrack.records import (
-    Delegation,
-    Membership,
-    Party,
-    PartyKind,
-    Person,
-    Process,
-    Record,
-    Source,
+from peacetrack.dates import PartialDate
+from peacetrack.interop._popolo_items import (
+    DELEGATION,
+    DELEGATION_ROLE,
+    MEDIATOR_ROLE,
+    NOTE_SEP,
+    PROCESS,
+    SOURCE_URN,
 )
+from peacetrack.interop._popolo_read import read_popolo
+from peacetrack.interop.imported import Imported
+from peacetrack.records import Delegation, Party, PartyKind, Person, Process, Record, Source
 from peacetrack.timeline import Timeline, require_timeline
 
 __all__ = ["from_popolo", "to_popolo"]
-
-PROCESS = "process"
-DELEGATION = "delegation"
-MEDIATOR_ROLE = "mediator"
-DELEGATION_ROLE = "delegation"
-SOURCE_URN = "urn:peacetrack:source:"
-_NOTE_SEP = " — "
-_PUBLISHED = re.compile(r"^(?P<rest>.*) \((?P<date>\d{4}(?:-\d{2}){0,2})\)$", re.ASCII | re.S)
-_POPOLO_DATE = re.compile(r"(\d{4}(?:-\d{2}){0,2})(?:T.*)?", re.ASCII | re.S)
 
 
 # -- writing --------------------------------------------------------------------------
@@ -98,7 +89,7 @@ def popolo_date(d: PartialDate) -> str:
 
 
 def _link(source: Source) -> dict[str, str]:
-    note = f"{source.title}{_NOTE_SEP}{source.publisher}"
+    note = f"{source.title}{NOTE_SEP}{source.publisher}"
     if source.published is not None:
         note += f" ({popolo_date(source.published)})"
     return {"url": source.url or f"{SOURCE_URN}{source.id}", "note": note}
@@ -108,6 +99,21 @@ def _common(t: Timeline, record: Record, out: dict[str, Any]) -> dict[str, Any]:
     links = [_link(s) for s in (t.get(i) for i in record.sources) if isinstance(s, Source)]
     if links:
         out["sources"] = links
+    return out
+
+
+def _outside(record: Party | Person) -> dict[str, Any]:
+    """Popolo's ``identifiers`` and ``links`` of a party or person (left out when none)."""
+    out: dict[str, Any] = {}
+    if record.identifiers:
+        out["identifiers"] = [
+            {"scheme": i.scheme, "identifier": i.identifier} for i in record.identifiers
+        ]
+    if record.links:
+        out["links"] = [
+            {"url": link.url, **({} if link.note is None else {"note": link.note})}
+            for link in record.links
+        ]
     return out
 
 
@@ -144,13 +150,15 @@ def to_popolo(t: Timeline) -> dict[str, list[dict[str, Any]]]:
     """
     require_timeline(t)
     persons = [
-        _common(t, p, {"id": p.id, "name": p.name, **_other_names(p.aliases)}) for p in t.people
+        _common(t, p, {"id": p.id, "name": p.name, **_other_names(p.aliases), **_outside(p)})
+        for p in t.people
     ]
     organizations: list[dict[str, Any]] = []
     memberships: list[dict[str, Any]] = []
     for party in t.parties:
         out = {"id": party.id, "name": party.name, "classification": party.kind.value}
-        organizations.append(_common(t, party, {**out, **_other_names(party.aliases)}))
+        out.update(_other_names(party.aliases))
+        organizations.append(_common(t, party, {**out, **_outside(party)}))
     for process in t.processes:
         out = {"id": process.id, "name": process.name, "classification": PROCESS}
         organizations.append(_common(t, process, out))
@@ -187,147 +195,56 @@ def to_popolo(t: Timeline) -> dict[str, list[dict[str, Any]]]:
 # -- reading --------------------------------------------------------------------------
 
 
-class _Reader:
-    """Collects every problem with a Popolo document before raising one LoadError."""
-
-    def __init__(self, default_kind: PartyKind | None) -> None:
-        self.default_kind = default_kind
-        self.problems: list[str] = []
-        self.sources: dict[str, Source] = {}
-
-    def problem(self, where: str, message: str) -> None:
-        self.problems.append(f"{where}: {message}")
-
-    def items(self, doc: Mapping[str, Any], key: str) -> list[dict[str, Any]]:
-        value = doc.get(key, [])
-        if not isinstance(value, list):
-            self.problem(key, f"expected a list, got {type(value).__name__}")
-            return []
-        good = []
-        for i, item in enumerate(value):
-            if isinstance(item, dict):
-                good.append(item)
-            else:
-                self.problem(f"{key}[{i}]", f"expected an object, got {type(item).__name__}")
-        return good
-
-    def text(self, where: str, item: Mapping[str, Any], key: str) -> str | None:
-        value = item.get(key)
-        if isinstance(value, str) and value.strip():
-            return value
-        self.problem(where, f"{key}: expected text, got {value!r}")
-        return None
-
-    def date(self, where: str, item: Mapping[str, Any], key: str) -> PartialDate | None:
-        value = item.get(key)
-        match = _POPOLO_DATE.fullmatch(value) if isinstance(value, str) else None
-        if match is None:
-            self.problem(where, f"{key}: expected YYYY, YYYY-MM or YYYY-MM-DD, got {value!r}")
-            return None
-        try:
-            return PartialDate.parse(match.group(1))
-        except PeacetrackError as exc:
-            self.problem(where, f"{key}: {exc}")
-            return None
-
-    def listed(self, where: str, item: Mapping[str, Any], key: str) -> list[Any]:
-        value = item.get(key)
-        if value is None:
-            return []
-        if not isinstance(value, list):
-            self.problem(where, f"{key}: expected a list, got {type(value).__name__}")
-            return []
-        return value
-
-    def aliases(self, where: str, item: Mapping[str, Any]) -> tuple[str, ...]:
-        names = []
-        for other in self.listed(where, item, "other_names"):
-            if isinstance(other, dict) and isinstance(other.get("name"), str):
-                names.append(other["name"])
-            else:
-                self.problem(where, f"other_names: expected {{'name': text}}, got {other!r}")
-        return tuple(names)
-
-    def source_ids(self, where: str, item: Mapping[str, Any]) -> tuple[str, ...]:
-        ids: list[str] = []
-        for link in self.listed(where, item, "sources"):
-            url = link.get("url") if isinstance(link, dict) else None
-            if not isinstance(url, str) or not url:
-                self.problem(where, f"sources: expected a link with a url, got {link!r}")
-                continue
-            source = self._source(url, link.get("note"))
-            self.sources.setdefault(source.id, source)
-            if source.id not in ids:
-                ids.append(source.id)
-        return tuple(ids)
-
-    @staticmethod
-    def _source(url: str, note: object) -> Source:
-        text = note if isinstance(note, str) and note.strip() else url
-        published = None
-        match = _PUBLISHED.fullmatch(text)
-        if match is not None:
-            text, published = match.group("rest"), match.group("date")
-        title, sep, publisher = text.rpartition(_NOTE_SEP)
-        if not sep:
-            title, publisher = text, "unknown"
-        if url.startswith(SOURCE_URN):
-            return Source(url[len(SOURCE_URN) :], title, publisher, published=published)
-        digest = hashlib.sha1(url.encode("utf-8")).hexdigest()[:10]
-        return Source(f"src-{digest}", title, publisher, url=url, published=published)
-
-    def kind(self, where: str, classification: object) -> PartyKind | None:
-        try:
-            return PartyKind(classification)
-        except ValueError:
-            if self.default_kind is not None:
-                return self.default_kind
-            choices = ", ".join(repr(k.value) for k in PartyKind)
-            self.problem(
-                where,
-                f"classification {classification!r} is not a party kind ({choices}), "
-                f"{PROCESS!r} or {DELEGATION!r}; pass default_kind= to read it as a party",
-            )
-            return None
-
-
-def _member_id(m: Mapping[str, Any]) -> str | None:
-    if isinstance(m.get("person_id"), str):
-        return str(m["person_id"])
-    member = m.get("member")
-    if isinstance(member, dict) and isinstance(member.get("id"), str):
-        return str(member["id"])
-    return None
-
-
-def from_popolo(doc: Mapping[str, Any], *, default_kind: PartyKind | None = None) -> Timeline:
+@overload
+def from_popolo(
+    doc: Mapping[str, Any], *, default_kind: PartyKind | None = ..., lenient: Literal[False] = ...
+) -> Timeline: ...
+@overload
+def from_popolo(
+    doc: Mapping[str, Any], *, default_kind: PartyKind | None = ..., lenient: Literal[True]
+) -> Imported: ...
+def from_popolo(
+    doc: Mapping[str, Any], *, default_kind: PartyKind | None = None, lenient: bool = False
+) -> Timeline | Imported:
     """Read a Popolo document into a :class:`~peacetrack.Timeline`.
 
     Parameters
     ----------
     doc
-        ``{"persons": [...], "organizations": [...], "memberships": [...]}`` as
-        written by :func:`to_popolo` (any key may be missing).
+        ``{"persons": [...], "organizations": [...], "memberships": [...]}``, as
+        written by :func:`to_popolo` or by anyone else (any key may be missing).
     default_kind
         The :class:`~peacetrack.PartyKind` for an organization whose
-        ``classification`` is not one (``None``, the default, makes that an error).
+        ``classification`` is not one (by default an error; ``"other"`` when lenient).
+    lenient
+        ``False`` (the default): everything in ``doc`` must have a peacetrack form,
+        else :class:`~peacetrack.interop.imported.ImportFailedError`. ``True``: load what
+        has a peacetrack form and report the rest.
 
     Returns
     -------
-    Timeline
+    Timeline or Imported
+        Strict: the timeline. Lenient: ``Imported(timeline, report)``, where the
+        :class:`~peacetrack.interop.imported.Report` counts what was not carried by kind
+        (a legislature membership, a person's ``birth_date``, an other_name's
+        ``lang``, a top-level ``areas`` list, ...) with a few examples of each.
         Persons, parties, processes, delegations, memberships, and a
         :class:`~peacetrack.Source` for each distinct source link (id from a
         ``urn:peacetrack:source:`` URL, else ``src-`` and a hash of the URL).
+        ``other_names`` become aliases, each distinct name once, the main name left
+        out (a multilingual file repeats a name in each language).
 
     Raises
     ------
+    ImportFailedError
+        (a :class:`~peacetrack.errors.LoadError`) In strict mode, for anything not
+        carried: the message counts the problems by kind, then lists the first
+        twenty; ``problems`` holds them all and ``counts`` the count of each kind.
     LoadError
-        Listing every problem: items without an id or a name, a date that is not
-        reduced-precision ISO, an unknown classification, a delegation without a
-        party or a process, a person's membership in anything but a delegation, a
-        membership without a start date.
+        For a document that is not a JSON object.
     ValidationError
-        When the records read do not make a valid timeline.
+        Strict: when the records read do not make a valid timeline. (Lenient: such
+        records are left out and reported.)
 
     Examples
     --------
@@ -337,98 +254,16 @@ def from_popolo(doc: Mapping[str, Any], *, default_kind: PartyKind | None = None
     >>> from_popolo({"organizations": [{"id": "x", "name": "X", "classification": "bank"}]})
     Traceback (most recent call last):
     ...
-    peacetrack.errors.LoadError: not a peacetrack timeline (1 problem):
+    peacetrack.interop.imported.ImportFailedError: cannot import popolo: 1 problem of 1 kind:
+      1 × organization classification with no peacetrack form
       organization x: classification 'bank' is not a party kind (...
+    >>> doc = {"persons": [{"id": "p1", "name": "Riad Hijab", "gender": "male"}]}
+    >>> t, report = from_popolo(doc, lenient=True)
+    >>> print(report)
+    popolo: carried 1 record (1 Person)
+    not carried: 1 item of 1 kind
+      1 × person field 'gender'  (e.g. person p1: gender: has no peacetrack form)
     """
-    if not isinstance(doc, Mapping):
-        raise LoadError(f"expected a Popolo document (a JSON object), got {type(doc).__name__}")
-    r = _Reader(default_kind)
-    persons = r.items(doc, "persons")
-    organizations = r.items(doc, "organizations")
-    memberships = r.items(doc, "memberships")
-    orgs_by_id = {o["id"]: o for o in organizations if isinstance(o.get("id"), str)}
-
-    def classification(org_id: object) -> object:
-        org = orgs_by_id.get(org_id) if isinstance(org_id, str) else None
-        return None if org is None else org.get("classification")
-
-    # Structural memberships: a process's mediator, a delegation's process.
-    mediators: dict[str, str] = {}
-    delegation_process: dict[str, str] = {}
-    person_memberships = []
-    for i, m in enumerate(memberships):
-        where = f"membership {m.get('id') or f'#{i}'}"
-        org_id, member = m.get("organization_id"), _member_id(m)
-        if classification(org_id) == PROCESS and isinstance(org_id, str) and member:
-            if m.get("role") == MEDIATOR_ROLE:
-                mediators[org_id] = member
-            elif classification(member) == DELEGATION:
-                delegation_process[member] = org_id
-            else:
-                r.problem(
-                    where, f"a member of process {org_id} must be its mediator or a delegation"
-                )
-        elif classification(org_id) == DELEGATION and isinstance(m.get("person_id"), str):
-            person_memberships.append((i, where, m))
-        else:
-            r.problem(
-                where,
-                f"peacetrack keeps people's memberships in delegations only; "
-                f"{member!r} in {org_id!r} ({classification(org_id)!r}) has no peacetrack form",
-            )
-
-    records: list[Record] = []
-    for i, p in enumerate(persons):
-        where = f"person {p.get('id') or f'#{i}'}"
-        pid, name = r.text(where, p, "id"), r.text(where, p, "name")
-        if pid and name:
-            aliases, cited = r.aliases(where, p), r.source_ids(where, p)
-            records.append(Person(pid, name, aliases=aliases, sources=cited))
-    for i, o in enumerate(organizations):
-        where = f"organization {o.get('id') or f'#{i}'}"
-        oid = r.text(where, o, "id")
-        if oid is None:
-            continue
-        cited = r.source_ids(where, o)
-        kind = o.get("classification")
-        if kind == DELEGATION:
-            parent, process = o.get("parent_id"), delegation_process.get(oid)
-            if not isinstance(parent, str) or process is None:
-                r.problem(where, "a delegation needs parent_id (its party) and a process")
-                continue
-            name = o.get("name") if isinstance(o.get("name"), str) else None
-            records.append(Delegation(oid, parent, process, name, sources=cited))
-            continue
-        name = r.text(where, o, "name")
-        if name is None:
-            continue
-        if kind == PROCESS:
-            records.append(Process(oid, name, mediators.get(oid), sources=cited))
-        elif (party_kind := r.kind(where, kind)) is not None:
-            aliases = r.aliases(where, o)
-            records.append(Party(oid, name, party_kind, aliases=aliases, sources=cited))
-    for i, where, m in person_memberships:
-        start = r.date(where, m, "start_date")
-        end = r.date(where, m, "end_date") if m.get("end_date") is not None else None
-        role = r.text(where, m, "role")
-        if start is None or role is None:
-            continue
-        given = m.get("id")
-        mid = given if isinstance(given, str) and given.strip() else f"membership-{i + 1}"
-        try:
-            period = Period(start, end)
-        except PeacetrackError as exc:
-            r.problem(where, f"start_date/end_date: {exc}")
-            continue
-        cited = r.source_ids(where, m)
-        person, delegation = m["person_id"], m["organization_id"]
-        records.append(Membership(mid, person, delegation, role, period, sources=cited))
-    if r.problems:
-        n = len(r.problems)
-        lines = "\n".join(f"  {p}" for p in r.problems)
-        raise LoadError(f"not a peacetrack timeline ({n} problem{'s' if n != 1 else ''}):\n{lines}")
-    return Timeline(_with_sources(r.sources.values(), records))
-
-
-def _with_sources(sources: Iterable[Source], records: list[Record]) -> list[Record]:
-    return [*sorted(sources, key=lambda s: s.id), *records]
+    if lenient:
+        return read_popolo(doc, default_kind=default_kind, lenient=True)
+    return read_popolo(doc, default_kind=default_kind)
