@@ -66,12 +66,19 @@ _RANK = {kind: i for i, kind in enumerate(_KINDS)}
 # hi - lo of a partial date -> its span class, in the same order as hi.
 _SPANS = (0, 27, 28, 29, 30, 364, 365)
 _SPAN_CODE = [_SPANS.index(span) if span in _SPANS else -1 for span in range(366)]
+# Bits of a packed key, from the lowest: the kind's rank, the qualifiers (2), the span
+# class (3), then the earliest day.
+_KIND_BITS = 5
+_KIND_MASK = (1 << _KIND_BITS) - 1
+_SPAN_SHIFT = _KIND_BITS + 2
+_LO_SHIFT = _SPAN_SHIFT + 3
+assert len(_KINDS) <= _KIND_MASK + 1
 
 
 def _pack(date: PartialDate, rank: int) -> int:
     lo = date._lo
     qual = (date.uncertain << 1) | date.approximate
-    return ((((lo << 3) | _SPAN_CODE[date._hi - lo]) << 2 | qual) << 4) | rank
+    return ((((lo << 3) | _SPAN_CODE[date._hi - lo]) << 2 | qual) << _KIND_BITS) | rank
 
 
 class EventIndex:
@@ -96,13 +103,13 @@ class EventIndex:
         self.records = list(map(owners.__getitem__, order))
         del owners, order
         # Per span class: the earliest days (ascending) and the global positions.
-        spans = [(key >> 6) & 7 for key in sorted_keys]
+        spans = [(key >> _SPAN_SHIFT) & 7 for key in sorted_keys]
         self._groups: list[tuple[int, array[int], array[int]]] = []
         for code in sorted(set(spans)):
             positions = array(
                 "i", itertools.compress(range(len(spans)), map(operator.eq, spans, repeat(code)))
             )
-            los = array("i", [sorted_keys[p] >> 9 for p in positions])
+            los = array("i", [sorted_keys[p] >> _LO_SHIFT for p in positions])
             self._groups.append((_SPANS[code], los, positions))
 
     def __len__(self) -> int:
@@ -110,7 +117,7 @@ class EventIndex:
 
     def event(self, position: int) -> Event:
         """The event at ``position`` in event order."""
-        return make_event(self.records[position], _KINDS[self.keys[position] & 15])
+        return make_event(self.records[position], _KINDS[self.keys[position] & _KIND_MASK])
 
     def events(self, positions: Iterable[int]) -> tuple[Event, ...]:
         """The events at these positions."""
@@ -122,7 +129,7 @@ class EventIndex:
         for p in positions:
             record: Any = records[p]
             cls = type(record)
-            if cls is Incident:
+            if cls is Incident and record.period is None:
                 event = _new_event(Event)
                 _SET_DATE(event, record.date)
                 _SET_KIND(event, incident)
@@ -143,7 +150,7 @@ class EventIndex:
                 _SET_SUMMARY(event, claim_summary(record))
                 add(event)
             else:
-                add(make_event(record, kinds[keys[p] & 15]))
+                add(make_event(record, kinds[keys[p] & _KIND_MASK]))
         return tuple(found)
 
     def within(self, lo: int, hi: int) -> list[int]:
@@ -177,14 +184,18 @@ def _group_keys(
     cls = type(group[0])
     codes = _SPAN_CODE
     # The two record types that make up most corpora take a short path.
-    if cls is Incident or cls is Claim:
+    dated_incidents = cls is Incident and all(r.period is None for r in group)  # type: ignore[attr-defined]
+    if dated_incidents or cls is Claim:
         rank = _RANK[EventKind.INCIDENT if cls is Incident else EventKind.CLAIM]
         owners: Sequence[Any] = (
             group if cls is Incident else [r for r in group if r.date is not None]  # type: ignore[attr-defined]
         )
         dates = [r.date for r in owners]
         keys = [
-            ((((d._lo << 3) | codes[d._hi - d._lo]) << 2 | (d.uncertain << 1 | d.approximate)) << 4)
+            (
+                (((d._lo << 3) | codes[d._hi - d._lo]) << 2 | (d.uncertain << 1 | d.approximate))
+                << _KIND_BITS
+            )
             | rank
             for d in dates
         ]

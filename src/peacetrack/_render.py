@@ -56,7 +56,9 @@ _KIND_LABELS = {
     EventKind.CEASEFIRE_BEGAN: "ceasefire",
     EventKind.CEASEFIRE_ENDED: "ceasefire ends",
     EventKind.DESIGNATION: "designation",
+    EventKind.DESIGNATION_LIFTED: "delisted",
     EventKind.INCIDENT: "incident",
+    EventKind.INCIDENT_ENDED: "incident ends",
     EventKind.CLAIM: "claim",
 }
 DISPUTED = "disputed"
@@ -64,46 +66,74 @@ DISPUTED = "disputed"
 
 
 def _claim_line(t: Timeline, claim: Claim) -> str:
+    at = claim.date
     return (
-        f"{_name(t, claim.claimant)} (on {_name(t, claim.about)}): "
-        f"{claim.predicate} = {_value(t, claim)}{_quoted(claim.quote)}"
+        f"{_name(t, claim.claimant, at)} (on {_name(t, claim.about, at)}): "
+        f"{claim.predicate} = {_value(t, claim, at)}{_quoted(claim.quote)}"
     )
 
 
+def _unknown(value: Any) -> str:
+    """An optional enum or text as shown: its value, or "unknown"."""
+    if value is None:
+        return "unknown"
+    return str(getattr(value, "value", value))
+
+
+def _round_opens(record: Round) -> str:
+    where = f" in {record.venue}" if record.venue is not None else ""
+    how = f" ({record.format.value} talks)" if record.format is not None else ""
+    return f"opens{where}{how}"
+
+
 def _summary(t: Timeline, event: Event) -> str:
-    """A readable line for one event, naming people and parties rather than ids."""
+    """A readable line for one event, naming people and parties rather than ids, each
+    by the name it had on the event's date."""
     record = t[event.record_id]
     kind = event.kind
+
+    def name(record_id: str) -> str:
+        return _name(t, record_id, event.date)
+
     if isinstance(record, Round):
-        of = f" of {_name(t, record.process)}" if len(t.processes) > 1 else ""
+        of = f" of {name(record.process)}" if len(t.processes) > 1 else ""
         if kind is EventKind.ROUND_OPENED:
-            return (
-                f"Round {record.number}{of} opens in {record.venue} ({record.format.value} talks)"
-            )
-        return f"Round {record.number}{of} ends: {record.outcome.value}"
+            return f"Round {record.number}{of} {_round_opens(record)}"
+        return f"Round {record.number}{of} ends: {_unknown(record.outcome)}"
     if isinstance(record, Membership):
-        return f"{_name(t, record.person)}: {record.role} ({_name(t, record.delegation)})"
+        return f"{name(record.person)}: {record.role} ({name(record.delegation)})"
     if isinstance(record, Resignation):
-        to = f", to the {_name(t, record.submitted_to)}" if record.submitted_to else ""
+        to = f", to the {name(record.submitted_to)}" if record.submitted_to else ""
         because = f": {record.reason.rstrip('.')}" if record.reason else ""
         said = f' Quote: "{record.quote}"' if record.quote else ""
-        return f"{_name(t, record.person)} resigns{to}{because}.{said}"
+        return f"{name(record.person)} resigns{to}{because}.{said}"
     if isinstance(record, Position):
-        ended = " (ended)" if kind is EventKind.POSITION_ENDED else ""
-        return f"{_name(t, record.party)}, on {_name(t, record.issue)}: {record.stance}{ended}"
+        if kind is EventKind.POSITION_ENDED:
+            return f"{name(record.holder)}, on {name(record.issue)}: {record.stance} (ended)"
+        stated = f", stated {record.stated}" if record.stated is not None else ""
+        because = f"; because {record.reason.rstrip('.')}" if record.reason else ""
+        line = f"{name(record.holder)}, on {name(record.issue)}: {record.stance}"
+        return f"{line}{stated}{because}{_quoted(record.quote)}"
     if isinstance(record, Relation):
         verb = _RELATION_VERBS[record.kind.value]
         ended = " (ended)" if kind is EventKind.RELATION_ENDED else ""
-        return f"{_name(t, record.source)}: {verb} {_name(t, record.target)}{ended}"
+        return f"{name(record.source)}: {verb} {name(record.target)}{ended}"
     if isinstance(record, Ceasefire):
         if kind is EventKind.CEASEFIRE_ENDED:
             return f"{record.name} ends"
-        excluded = ", ".join(_name(t, e.party) for e in record.exclusions)
+        excluded = ", ".join(name(e.party) for e in record.exclusions)
         return f"{record.name} takes effect" + (f"; excludes {excluded}" if excluded else "")
     if isinstance(record, Designation):
-        return f"{_name(t, record.by)} designates {_name(t, record.party)}: {record.label}"
+        if kind is EventKind.DESIGNATION_LIFTED:
+            return (
+                f"{name(record.by)} lifts its designation of {name(record.party)}: {record.label}"
+            )
+        return f"{name(record.by)} designates {name(record.party)}: {record.label}"
     if isinstance(record, Incident):
         text = f"{record.kind.capitalize()} in {record.place}"
+        if kind is EventKind.INCIDENT_ENDED:
+            return f"{text} ends"
+        text += f" (until {record.period.end or 'no end known'})" if record.period else ""
         return text + (f": {record.description}" if record.description else "")
     if isinstance(record, Claim):
         return _claim_line(t, record)
@@ -159,7 +189,7 @@ def _header(t: Timeline, width: int) -> list[str]:
                 (
                     f"Round {r.number}",
                     f"{r.period.start} to {end}",
-                    f"{r.venue}, {r.format.value}, {r.outcome.value}",
+                    f"{_unknown(r.venue)}, {_unknown(r.format)}, {_unknown(r.outcome)}",
                 )
             )
         lines.extend("  " + line for line in _table(rows, width - 2))
@@ -229,8 +259,8 @@ def timeline_json(t: Timeline) -> dict[str, Any]:
                         "number": r.number,
                         "period": str(r.period),
                         "venue": r.venue,
-                        "format": r.format.value,
-                        "outcome": r.outcome.value,
+                        "format": None if r.format is None else r.format.value,
+                        "outcome": None if r.outcome is None else r.outcome.value,
                     }
                     for r in sorted(t.rounds, key=lambda r: r.number)
                     if r.process == p.id
@@ -268,6 +298,9 @@ def snapshot_text(t: Timeline, s: Snapshot, width: int) -> str:
     reading = "may have been in force" if s.possibly else "was certainly in force"
     lines = [f"What {reading} at {s.date}", ""]
 
+    def name(record_id: str) -> str:
+        return _name(t, record_id, s.date)
+
     def section(title: str, rows: list[tuple[str, ...]]) -> None:
         lines.append(_rule(title, width))
         lines.extend(_table(rows, width) if rows else ["  (none)"])
@@ -276,14 +309,14 @@ def snapshot_text(t: Timeline, s: Snapshot, width: int) -> str:
     section(
         "Rounds in progress",
         [
-            (f"  Round {r.number}", str(r.period), f"{_name(t, r.process)}, {r.venue}")
+            (f"  Round {r.number}", str(r.period), f"{name(r.process)}, {_unknown(r.venue)}")
             for r in s.rounds_in_progress
         ],
     )
     section(
         "Members by delegation",
         [
-            (f"  {_name(t, d)}", f"{_name(t, m.person)}, {m.role}, {_since(m.period)}")
+            (f"  {name(d)}", f"{name(m.person)}, {m.role}, {_since(m.period)}")
             for d, members in s.members.items()
             for m in members
         ],
@@ -291,8 +324,8 @@ def snapshot_text(t: Timeline, s: Snapshot, width: int) -> str:
     section(
         "Positions",
         [
-            (f"  {_name(t, party)}", f"on {_name(t, issue)}: {p.stance}")
-            for (party, issue), p in s.positions.items()
+            (f"  {name(holder)}", f"on {name(issue)}: {p.stance}")
+            for (holder, issue), p in s.positions.items()
         ],
     )
     section(
@@ -302,20 +335,31 @@ def snapshot_text(t: Timeline, s: Snapshot, width: int) -> str:
     reasons = {e.party: e.reason for c in s.ceasefires_in_force for e in c.exclusions}
     section(
         "Excluded from a ceasefire in force",
-        [(f"  {_name(t, p)}", reasons.get(p) or "") for p in sorted(s.excluded)],
+        [(f"  {name(p)}", reasons.get(p) or "") for p in sorted(s.excluded)],
     )
     section(
-        "Designations made by then",
+        "Designations in force",
         [
-            (f"  {g.date}", f"{_name(t, g.by)} designates {_name(t, g.party)}", g.label)
+            (
+                f"  {_since(g.period) if g.period else 'undated'}",
+                f"{name(g.by)} designates {name(g.party)}",
+                g.label,
+            )
             for g in s.designations
         ],
     )
     section(
         "Relations in force",
         [
-            (f"  {_name(t, r.source)}", _RELATION_VERBS[r.kind.value], _name(t, r.target))
+            (f"  {name(r.source)}", _RELATION_VERBS[r.kind.value], name(r.target))
             for r in s.relations
+        ],
+    )
+    section(
+        "Incidents",
+        [
+            (f"  {i.date or i.period}", f"{i.kind.capitalize()} in {i.place}", i.description or "")
+            for i in s.incidents
         ],
     )
     return "\n".join(lines).rstrip()
@@ -328,11 +372,12 @@ def snapshot_json(s: Snapshot) -> dict[str, Any]:
         "rounds_in_progress": [r.id for r in s.rounds_in_progress],
         "members": {d: [m.id for m in ms] for d, ms in s.members.items()},
         "positions": [
-            {"party": party, "issue": issue, "stance": p.stance, "position": p.id}
-            for (party, issue), p in s.positions.items()
+            {"holder": holder, "issue": issue, "stance": p.stance, "position": p.id}
+            for (holder, issue), p in s.positions.items()
         ],
         "ceasefires_in_force": [c.id for c in s.ceasefires_in_force],
         "excluded": sorted(s.excluded),
         "designations": [g.id for g in s.designations],
         "relations": [r.id for r in s.relations],
+        "incidents": [i.id for i in s.incidents],
     }

@@ -56,6 +56,8 @@ class EventKind(enum.Enum):
     POSITION_ENDED = "position_ended"
     RELATION_ENDED = "relation_ended"
     CEASEFIRE_ENDED = "ceasefire_ended"
+    DESIGNATION_LIFTED = "designation_lifted"
+    INCIDENT_ENDED = "incident_ended"
     ROUND_CLOSED = "round_closed"
 
     @property
@@ -102,6 +104,7 @@ _STARTS = frozenset(
         EventKind.POSITION_STATED,
         EventKind.RELATION_BEGAN,
         EventKind.CEASEFIRE_BEGAN,
+        EventKind.DESIGNATION,
     }
 )
 _ENDS = frozenset(
@@ -111,17 +114,21 @@ _ENDS = frozenset(
         EventKind.POSITION_ENDED,
         EventKind.RELATION_ENDED,
         EventKind.CEASEFIRE_ENDED,
+        EventKind.DESIGNATION_LIFTED,
+        EventKind.INCIDENT_ENDED,
     }
 )
 
 
 def event_date(record: Record, kind: EventKind) -> PartialDate:
     """The date of the ``kind`` event of ``record`` (a period's start or end, or the
-    record's own date)."""
+    record's own date; an incident's date or the start of its period)."""
     if kind in _STARTS:
         return record.period.start  # type: ignore[attr-defined, no-any-return]
     if kind in _ENDS:
         return record.period.end  # type: ignore[attr-defined, no-any-return]
+    if isinstance(record, Incident) and record.date is None:
+        return record.span.start
     return record.date  # type: ignore[attr-defined, no-any-return]
 
 
@@ -132,9 +139,15 @@ def event_kinds(record: Record, resigned: Container[str] = frozenset()) -> tuple
     told by the resignation's own event rather than a second "left" event.
     """
     if isinstance(record, Incident):
-        return _INCIDENT
-    if isinstance(record, Claim | Designation):
-        return () if record.date is None else _DATED[isinstance(record, Claim)]
+        if record.period is None:
+            return _INCIDENT
+        return _INCIDENT if record.period.end is None else _INCIDENT_SPAN
+    if isinstance(record, Claim):
+        return () if record.date is None else _CLAIM
+    if isinstance(record, Designation):
+        if record.period is None:
+            return ()
+        return _DESIGNATED if record.period.end is None else _DESIGNATED_LIFTED
     if isinstance(record, Resignation):
         return _RESIGNED
     pair = _PAIRS.get(record.record_type)
@@ -146,8 +159,11 @@ def event_kinds(record: Record, resigned: Container[str] = frozenset()) -> tuple
 
 
 _INCIDENT = (EventKind.INCIDENT,)
+_INCIDENT_SPAN = (EventKind.INCIDENT, EventKind.INCIDENT_ENDED)
 _RESIGNED = (EventKind.MEMBER_RESIGNED,)
-_DATED = {True: (EventKind.CLAIM,), False: (EventKind.DESIGNATION,)}
+_CLAIM = (EventKind.CLAIM,)
+_DESIGNATED = (EventKind.DESIGNATION,)
+_DESIGNATED_LIFTED = (EventKind.DESIGNATION, EventKind.DESIGNATION_LIFTED)
 _PERIODIC = (Round, Membership, Position, Relation, Ceasefire)
 _PAIRS = {
     "round": (EventKind.ROUND_OPENED, EventKind.ROUND_CLOSED),
@@ -166,7 +182,7 @@ def make_event(record: Record, kind: EventKind) -> Event:
     thousands of events spend their time here.
     """
     cls = type(record)
-    if cls is Incident:
+    if cls is Incident and record.period is None:  # type: ignore[attr-defined]
         return _fast_event(
             record.date,  # type: ignore[attr-defined]
             kind,
@@ -198,17 +214,19 @@ def _fast_event(date: PartialDate, kind: EventKind, record_id: str, summary: str
 
 def _summary(record: Any, kind: EventKind) -> str:
     if isinstance(record, Round):
-        label = f"round {record.number} of {record.process} at {record.venue}"
+        at = f" at {record.venue}" if record.venue is not None else ""
+        label = f"round {record.number} of {record.process}{at}"
         if kind is EventKind.ROUND_OPENED:
             return f"{label} opened"
-        return f"{label} closed: {record.outcome.value}"
+        outcome = "outcome unknown" if record.outcome is None else record.outcome.value
+        return f"{label} closed: {outcome}"
     if isinstance(record, Membership):
         who = f"{record.person} ({record.role}) in {record.delegation}"
         return f"{who} joined" if kind is EventKind.MEMBER_JOINED else f"{who} left"
     if isinstance(record, Resignation):
         return f"{record.person} resigned{_phrase(record.reason)}"
     if isinstance(record, Position):
-        what = f"{record.party} on {record.issue}: {record.stance}"
+        what = f"{record.holder} on {record.issue}: {record.stance}"
         return what if kind is EventKind.POSITION_STATED else f"{what} (ended)"
     if isinstance(record, Relation):
         what = f"{record.source} {record.kind.value} {record.target}"
@@ -219,9 +237,14 @@ def _summary(record: Any, kind: EventKind) -> str:
         excluded = ", ".join(e.party for e in record.exclusions)
         return f"ceasefire {record.name} began" + (f"; excludes {excluded}" if excluded else "")
     if isinstance(record, Designation):
+        if kind is EventKind.DESIGNATION_LIFTED:
+            return f"{record.by} lifted its designation of {record.party}: {record.label}"
         return f"{record.by} designated {record.party}: {record.label}"
     if isinstance(record, Incident):
-        return f"{record.kind} in {record.place}{_phrase(record.description)}"
+        what = f"{record.kind} in {record.place}{_phrase(record.description)}"
+        if record.period is None:
+            return what
+        return f"{what} (ended)" if kind is EventKind.INCIDENT_ENDED else f"{what} (began)"
     return claim_summary(record)
 
 

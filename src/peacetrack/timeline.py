@@ -15,8 +15,9 @@ relation is in the snapshot only if, however its partial ends are read, it was i
 force at some time during ``d`` (see :meth:`peacetrack.Period.in_force`). For a day
 that means "certainly in force that day"; for a month, "certainly in force at some
 time that month". Pass ``possibly=True`` for everything that *may* have been in
-force. A designation counts from its date on (undated designations are left out of
-a certain snapshot and kept in a possible one).
+force. A designation counts over its period, from listing to delisting (undated
+designations are left out of a certain snapshot and kept in a possible one); an
+incident over its date or its period.
 
 >>> from peacetrack import Party, Person, Process, Delegation, Membership
 >>> t = Timeline([
@@ -52,7 +53,7 @@ from typing import Any, TypeVar
 
 import attrs
 
-from peacetrack import _claims, _index, _timeline_rules
+from peacetrack import _claims, _index, _other_names, _timeline_rules
 from peacetrack._registry import is_registered
 from peacetrack.dates import DateLike, PartialDate, Period
 from peacetrack.errors import (
@@ -102,14 +103,16 @@ class Snapshot:
     members
         Delegation id -> memberships in force (only delegations with members).
     positions
-        ``(party, issue)`` -> the position in force (the latest-starting one if
-        several are).
+        ``(holder, issue)`` -> the position in force (the latest-starting one if
+        several are); the holder is a party or a person.
     ceasefires_in_force, excluded
         Ceasefires in force, and the ids of parties excluded from any of them.
     designations
-        Designations made by then.
+        Designations in force: listed by then and not yet lifted.
     relations
         Relations between parties in force.
+    incidents
+        Incidents under way: those on the date, and those whose period covers it.
     """
 
     date: PartialDate
@@ -121,6 +124,7 @@ class Snapshot:
     excluded: frozenset[str]
     designations: tuple[Designation, ...]
     relations: tuple[Relation, ...]
+    incidents: tuple[Incident, ...] = ()
 
 
 def _chronological(record: Record) -> tuple[Any, ...]:
@@ -419,30 +423,30 @@ class Timeline:
     # -- snapshots ------------------------------------------------------------------
 
     def _in_force(self, kind: type[R], d: PartialDate, possibly: bool) -> tuple[R, ...]:
+        """The records of ``kind`` in force during ``d``, in chronological order.
+
+        Records whose period is ``None`` (an undated designation) count only in a
+        possible answer; an incident counts over its :attr:`~Incident.span`.
+        """
         view = self._view(kind)
-        index = self._cached(
-            ("in force", kind.record_type, possibly),
-            lambda: _index.interval_index(view, possibly=possibly),
-        )
-        return tuple(
-            map(view.__getitem__, sorted(index.overlapping(d.earliest_ordinal, d.latest_ordinal)))
-        )
 
-    def _designations_by(self, d: PartialDate, possibly: bool) -> tuple[Designation, ...]:
-        view = self.designations
+        def build() -> tuple[_index.IntervalIndex, list[int]]:
+            spans = [_span_of(r) for r in view]
+            dated = [i for i, p in enumerate(spans) if p is not None]
+            undated = [i for i, p in enumerate(spans) if p is None]
+            bounds = [spans[i].bounds(possibly) for i in dated]  # type: ignore[union-attr]
+            index = _index.IntervalIndex([b[0] for b in bounds], [b[1] for b in bounds], dated)
+            return index, undated
 
-        def build() -> tuple[_index.OrderedBounds, list[int]]:
-            dated = [i for i, g in enumerate(view) if g.date is not None]
-            # A designation holds from its date on: the first day of Period(date).
-            bounds = [Period(view[i].date).bounds(possibly)[0] for i in dated]
-            undated = [i for i, g in enumerate(view) if g.date is None]
-            return _index.OrderedBounds(bounds, dated), undated
-
-        ordered, undated = self._cached(("designations", possibly), build)
-        found = ordered.upto(d.latest_ordinal)
-        if possibly:
+        index, undated = self._cached(("in force", kind.record_type, possibly), build)
+        found = index.overlapping(d.earliest_ordinal, d.latest_ordinal)
+        if possibly and undated:
             found = [*found, *undated]
         return tuple(map(view.__getitem__, sorted(found)))
+
+    def _designations_by(self, d: PartialDate, possibly: bool) -> tuple[Designation, ...]:
+        """Designations in force during ``d`` (undated ones only when ``possibly``)."""
+        return self._in_force(Designation, d, possibly)
 
     def at(self, date: DateLike, *, possibly: bool = False) -> Snapshot:
         """What was in force on ``date``.
@@ -450,10 +454,10 @@ class Timeline:
         A period counts when it was *certainly* in force at some time during
         ``date`` (however its partial ends are read), or, with ``possibly=True``,
         when it *may* have been; see the module docs and
-        :meth:`peacetrack.Period.in_force`. A designation counts from its date on
-        (certainly once its latest day has come, possibly once its earliest has);
-        undated ones only in a possible snapshot. Every tuple is in chronological
-        order; for ``positions`` the latest-starting position per ``(party, issue)``
+        :meth:`peacetrack.Period.in_force`. A designation counts over its period,
+        from listing to delisting (undated ones only in a possible snapshot); an
+        incident over its date or its period. Every tuple is in chronological
+        order; for ``positions`` the latest-starting position per ``(holder, issue)``
         wins.
 
         Each kind of period is looked up in an interval tree built on first use,
@@ -489,7 +493,7 @@ class Timeline:
         for membership in self._in_force(Membership, d, possibly):
             members[membership.delegation].append(membership)
         # Chronological order: the later position wins.
-        positions = {(p.party, p.issue): p for p in self._in_force(Position, d, possibly)}
+        positions = {(p.holder, p.issue): p for p in self._in_force(Position, d, possibly)}
         ceasefires = self._in_force(Ceasefire, d, possibly)
         return Snapshot(
             date=d,
@@ -501,6 +505,7 @@ class Timeline:
             excluded=frozenset(e.party for c in ceasefires for e in c.exclusions),
             designations=self._designations_by(d, possibly),
             relations=self._in_force(Relation, d, possibly),
+            incidents=self._in_force(Incident, d, possibly),
         )
 
     def gaps(self, process: str) -> tuple[Period, ...]:
@@ -524,6 +529,43 @@ class Timeline:
             if end is not None and end.earliest_ordinal <= start.latest_ordinal:
                 gaps.append(Period(end, start))
         return tuple(gaps)
+
+    # -- names ----------------------------------------------------------------------
+
+    def name_of(
+        self, record_id: str, at: DateLike | None = None, *, lang: str | None = None
+    ) -> str:
+        """What a party or person was called on ``at`` (its canonical ``name`` when
+        ``at`` is ``None``).
+
+        The dated :class:`~peacetrack.Name` whose period certainly covers the whole
+        of ``at`` wins (the latest-starting one if several do); with ``lang``, names
+        in that language are read, and an undated one stands in. Any other record
+        with a ``name`` gives that name.
+
+        Raises
+        ------
+        UnknownIdError
+            If no record has this id, or the record has no name.
+        InvalidDateError
+            For a date that cannot be read.
+
+        Examples
+        --------
+        >>> from peacetrack import Name, Party
+        >>> t = Timeline([Party("nusra", "Nusra Front", "armed_group", names=[
+        ...     Name("Jabhat Fateh al-Sham", "2016-07-28/2017-01-27")])])
+        >>> t.name_of("nusra", at="2016-05-31"), t.name_of("nusra", at="2016-09")
+        ('Nusra Front', 'Jabhat Fateh al-Sham')
+        """
+        record = self[record_id]
+        d = None if at is None else PartialDate.coerce(at)
+        if isinstance(record, Party | Person):
+            return _other_names.name_at(record.name, record.names, d, lang)
+        name = getattr(record, "name", None)
+        if not isinstance(name, str):
+            raise UnknownIdError(f"{record_id!r} is a {record.record_type}, which has no name")
+        return name
 
     # -- claims ---------------------------------------------------------------------
 
@@ -614,6 +656,14 @@ class Timeline:
         if conflicts:
             raise ValidationError(conflicts)
         return Timeline._extended(self, (r for r in other._records if r.id not in self._by_id))
+
+
+def _span_of(record: Record) -> Period | None:
+    """The days a record is in force: its period, an incident's span."""
+    if isinstance(record, Incident):
+        return record.span
+    period: Period | None = getattr(record, "period", None)
+    return period
 
 
 def _unregistered(records: Iterable[object]) -> Iterator[Problem]:

@@ -285,6 +285,7 @@ def structure_record(raw: Any, index: int) -> tuple[Record | None, list[Problem]
 # -- the fast way -----------------------------------------------------------------------
 
 _DATE_TYPES = (PartialDate, PartialDate | None)
+_PERIOD_TYPES = (Period, Period | None)
 _TEXT_TYPES = (str, str | None)
 # Ids and free text rarely repeat; sharing them would only cost lookups.
 _UNSHARED = frozenset({"id", "description", "quote", "title", "url", "reason", "name"})
@@ -325,7 +326,7 @@ def _spec(cls: type[Record]) -> _Spec:
         texts=tuple(f.name for f in fields if f.type in _TEXT_TYPES),
         lists=tuple(f.name for f in fields if f.type == tuple[str, ...]),
         dates=tuple(f.name for f in fields if f.type in _DATE_TYPES),
-        periods=tuple(f.name for f in fields if f.type is Period),
+        periods=tuple(f.name for f in fields if f.type in _PERIOD_TYPES),
         numbers=tuple(f.name for f in fields if f.type is int or _is_claim_value(f.type)),
         enums=tuple((name, {m.value: m for m in kind}) for name, kind in enums if kind),
     )

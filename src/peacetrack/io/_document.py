@@ -27,6 +27,7 @@ from peacetrack.io._json import (
     parse,
     short,
 )
+from peacetrack.io._migrate_v1_changing import MIGRATIONS_V1
 from peacetrack.records import Record
 from peacetrack.timeline import Timeline, require_timeline
 
@@ -69,6 +70,19 @@ def _check_version(document: dict[str, Any]) -> None:
             f"the file is format version {version}, newer than version {FORMAT_VERSION} that "
             "this peacetrack reads; upgrade peacetrack to read it"
         )
+
+
+def _from_v1(raw_records: list[Any]) -> list[Any]:
+    """Version 1 records rewritten as this version reads them (see
+    :mod:`peacetrack.io._migrate_v1_changing`); the lead folds this hook into the
+    shared migration table."""
+    out = []
+    for raw in raw_records:
+        kind = raw.get("type") if isinstance(raw, dict) else None
+        for rewrite in MIGRATIONS_V1.get(kind, ()) if isinstance(kind, str) else ():
+            raw = rewrite(raw)
+        out.append(raw)
+    return out
 
 
 def _shorten(problem: Problem) -> Problem:
@@ -219,6 +233,8 @@ def _loads(text: str | bytes, max_bytes: int) -> Timeline:
     raw_records = document["records"]
     if not isinstance(raw_records, list):
         raise LoadError(f'"records" must be a list of record objects, got {describe(raw_records)}')
+    if document["peacetrack"].split(".")[0] == "1":
+        raw_records = _from_v1(raw_records)
     records: list[Record] = []
     failed: set[str] = set()
     fast = FastReader().read

@@ -7,11 +7,12 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
+from peacetrack._names import display_name
 from peacetrack.dates import DateLike, PartialDate, Period
 from peacetrack.errors import UnknownIdError
 from peacetrack.plot import _spans
 from peacetrack.plot._mpl import new_figure
-from peacetrack.records import Ceasefire, Process, Round
+from peacetrack.records import Ceasefire, Party, Person, Process, Round
 from peacetrack.timeline import require_timeline
 
 if TYPE_CHECKING:
@@ -39,9 +40,11 @@ class _Mark:
     contested: bool = False
 
 
-def _name(t: Timeline, record_id: str) -> str:
-    """The record's name, else its id."""
+def _name(t: Timeline, record_id: str, at: PartialDate | None = None) -> str:
+    """The record's name (a party's or person's as of ``at``), else its id."""
     record = t.get(record_id)
+    if isinstance(record, Party | Person):
+        return display_name(t, record_id, at)
     name = getattr(record, "name", None)
     return name if isinstance(name, str) else record_id
 
@@ -107,14 +110,21 @@ def timeline_figure(
     contested = {about for about, _ in t.contested()}
 
     marks: dict[str, list[_Mark]] = {
-        "resignations": [_Mark(r.date, f"{_name(t, r.person)} resigned") for r in t.resignations],
+        "resignations": [
+            _Mark(r.date, f"{_name(t, r.person, r.date)} resigned") for r in t.resignations
+        ],
+        # A lasting incident or a designation is marked where it starts.
         "incidents": [
-            _Mark(i.date, f"{i.kind}, {i.place}", i.id in contested) for i in t.incidents
+            _Mark(i.span.start, f"{i.kind}, {i.place}", i.id in contested) for i in t.incidents
         ],
         "designations": [
-            _Mark(g.date, f"{_name(t, g.by)}: {_name(t, g.party)} — {g.label}")
+            _Mark(
+                g.period.start,
+                f"{_name(t, g.by, g.period.start)}: {_name(t, g.party, g.period.start)}"
+                f" — {g.label}",
+            )
             for g in t.designations
-            if g.date is not None
+            if g.period is not None
         ],
     }
     lanes = [("rounds", "Rounds")] if rounds else []
@@ -203,7 +213,13 @@ def _draw_rounds(ax: Axes, rounds: tuple[Round, ...], lo: int, hi: int, y0: floa
                 fontweight="bold",
             )
             ax.text(
-                mid, y - 0.2, r.outcome.value, ha="center", va="top", fontsize=7, color="#555555"
+                mid,
+                y - 0.2,
+                "outcome unknown" if r.outcome is None else r.outcome.value,
+                ha="center",
+                va="top",
+                fontsize=7,
+                color="#555555",
             )
     for before, end, start in _spans.gaps(rounds):
         g_lo = max(end.latest_ordinal + 1, lo)
@@ -315,7 +331,7 @@ def _draw_ceasefire(ax: Axes, t: Timeline, ceasefire: Ceasefire, lo: int, hi: in
         first_x = _x(first) if first_x is None else first_x
     if first_x is None:  # nothing of it in the window
         return
-    excluded = ", ".join(_name(t, e.party) for e in ceasefire.exclusions)
+    excluded = ", ".join(_name(t, e.party, ceasefire.period.start) for e in ceasefire.exclusions)
     label = ceasefire.name + (f"\nexcludes {excluded}" if excluded else "")
     ax.text(
         first_x,

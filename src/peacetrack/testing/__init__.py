@@ -47,6 +47,7 @@ from peacetrack.testing._context import (
     sources,
 )
 from peacetrack.testing._dates import partial_dates, periods
+from peacetrack.testing._names import other_names
 from peacetrack.testing._refs import IdArg, IdsArg, OptionalIdArg
 from peacetrack.testing._talks import (
     delegations,
@@ -70,6 +71,7 @@ __all__ = [
     "designations",
     "incidents",
     "memberships",
+    "other_names",
     "partial_dates",
     "parties",
     "people",

@@ -63,3 +63,7 @@ _PARTY_KINDS = st.sampled_from(PartyKind)
 _RELATION_KINDS = st.sampled_from(RelationKind)
 _FORMATS = st.sampled_from(RoundFormat)
 _CLOSED_OUTCOMES = st.sampled_from([o for o in RoundOutcome if o is not RoundOutcome.ONGOING])
+_LANGS = st.sampled_from(("ar", "en", "fr", "ru"))
+_MAYBE_FORMATS = st.none() | _FORMATS
+_MAYBE_VENUES = st.none() | _VENUES
+_REASONS = _vocabulary("to keep the talks going", "after the strikes on Idlib", "under pressure")
