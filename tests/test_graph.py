@@ -105,7 +105,7 @@ def t() -> Timeline:
             Ceasefire(
                 "truce", "Local truce", "2016-09-12/2016-09-19", exclusions=(Exclusion("nusra"),)
             ),
-            Designation("d-un", "nusra", "un", "terrorist organization", "2013-05"),
+            Designation("d-un", "nusra", "un", "terrorist organization", "2013-05/.."),
             Designation("d-us", "nusra", "us", "foreign terrorist organization"),
             Relation("rel-ru", "ru", "gov", "supports", "2015-09/.."),
             Relation("rel-ir", "gov", "ir", "allied_with", "2011/.."),

@@ -8,6 +8,12 @@ Popolo export document ``{"persons": [...], "organizations": [...], "memberships
 - ``Person`` → a person (aliases become ``other_names``).
 - ``Party`` → an organization whose ``classification`` is the party kind
   (``"state"``, ``"opposition"``, ...), with ``other_names``.
+- A party's or person's ``names`` (:class:`~peacetrack.Name`) → ``other_names``
+  with ``start_date``, ``end_date`` (none while the name is in use) and ``note``;
+  a name's language goes in a ``lang`` key, which Popolo does not define but its
+  schema allows. Read back, an other_name with only a ``name`` is an alias, one
+  with any of the others a :class:`~peacetrack.Name` (so an undated name with no
+  note or language comes back as an alias); an ``end_date`` needs a ``start_date``.
 - ``Process`` → an organization classified ``"process"``; its mediator is a
   membership in it with role ``"mediator"``.
 - ``Delegation`` → an organization classified ``"delegation"`` whose ``parent_id`` is
@@ -63,6 +69,7 @@ from peacetrack.errors import LoadError, PeacetrackError
 from peacetrack.records import (
     Delegation,
     Membership,
+    Name,
     Party,
     PartyKind,
     Person,
@@ -81,6 +88,7 @@ DELEGATION_ROLE = "delegation"
 SOURCE_URN = "urn:peacetrack:source:"
 _NOTE_SEP = " — "
 _PUBLISHED = re.compile(r"^(?P<rest>.*) \((?P<date>\d{4}(?:-\d{2}){0,2})\)$", re.ASCII | re.S)
+_NAME_DETAILS = frozenset({"start_date", "end_date", "note", "lang"})
 _POPOLO_DATE = re.compile(r"(\d{4}(?:-\d{2}){0,2})(?:T.*)?", re.ASCII | re.S)
 
 
@@ -111,8 +119,21 @@ def _common(t: Timeline, record: Record, out: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
-def _other_names(aliases: tuple[str, ...]) -> dict[str, Any]:
-    return {"other_names": [{"name": a} for a in aliases]} if aliases else {}
+def _other_names(record: Party | Person) -> dict[str, Any]:
+    """Aliases as bare other_names; names with their dates, note and language."""
+    out: list[dict[str, Any]] = [{"name": a} for a in record.aliases]
+    for n in record.names:
+        item: dict[str, Any] = {"name": n.name}
+        if n.period is not None:
+            item["start_date"] = popolo_date(n.period.start)
+            if n.period.end is not None:
+                item["end_date"] = popolo_date(n.period.end)
+        if n.note is not None:
+            item["note"] = n.note
+        if n.lang is not None:
+            item["lang"] = n.lang  # not a Popolo property; Popolo's schema allows it
+        out.append(item)
+    return {"other_names": out} if out else {}
 
 
 def _member_ref(t: Timeline, record_id: str) -> dict[str, Any]:
@@ -143,14 +164,12 @@ def to_popolo(t: Timeline) -> dict[str, list[dict[str, Any]]]:
     [{'id': 'ru', 'name': 'Russia', 'classification': 'state', 'other_names': [{'name': 'RF'}]}]
     """
     require_timeline(t)
-    persons = [
-        _common(t, p, {"id": p.id, "name": p.name, **_other_names(p.aliases)}) for p in t.people
-    ]
+    persons = [_common(t, p, {"id": p.id, "name": p.name, **_other_names(p)}) for p in t.people]
     organizations: list[dict[str, Any]] = []
     memberships: list[dict[str, Any]] = []
     for party in t.parties:
         out = {"id": party.id, "name": party.name, "classification": party.kind.value}
-        organizations.append(_common(t, party, {**out, **_other_names(party.aliases)}))
+        organizations.append(_common(t, party, {**out, **_other_names(party)}))
     for process in t.processes:
         out = {"id": process.id, "name": process.name, "classification": PROCESS}
         organizations.append(_common(t, process, out))
@@ -238,14 +257,52 @@ class _Reader:
             return []
         return value
 
-    def aliases(self, where: str, item: Mapping[str, Any]) -> tuple[str, ...]:
-        names = []
+    def aliases(
+        self, where: str, item: Mapping[str, Any]
+    ) -> tuple[tuple[str, ...], tuple[Name, ...]]:
+        """The other_names: bare ones as aliases, the others (with a date, a note or
+        a language) as :class:`~peacetrack.Name`\\ s."""
+        aliases: list[str] = []
+        names: list[Name] = []
         for other in self.listed(where, item, "other_names"):
-            if isinstance(other, dict) and isinstance(other.get("name"), str):
-                names.append(other["name"])
-            else:
+            if not (isinstance(other, dict) and isinstance(other.get("name"), str)):
                 self.problem(where, f"other_names: expected {{'name': text}}, got {other!r}")
-        return tuple(names)
+            elif not other.keys() & _NAME_DETAILS:
+                aliases.append(other["name"])
+            else:
+                name = self._name(where, other)
+                if name is not None:
+                    names.append(name)
+        return tuple(aliases), tuple(dict.fromkeys(names))
+
+    def _name(self, where: str, other: Mapping[str, Any]) -> Name | None:
+        given = {k: other.get(k) for k in ("note", "lang")}
+        for key, value in given.items():
+            if value is not None and not (isinstance(value, str) and value.strip()):
+                self.problem(where, f"other_names: {key}: expected text, got {value!r}")
+                return None
+        start = end = None
+        if other.get("start_date") is not None:
+            start = self.date(where, other, "start_date")
+            if start is None:
+                return None
+        if other.get("end_date") is not None:
+            end = self.date(where, other, "end_date")
+            if end is None:
+                return None
+            if start is None:
+                self.problem(
+                    where,
+                    f"other_names: {other['name']!r} has an end_date but no start_date; "
+                    "peacetrack needs the start of a dated name",
+                )
+                return None
+        try:
+            period = None if start is None else Period(start, end)
+            return Name(other["name"], period, lang=given["lang"], note=given["note"])
+        except PeacetrackError as exc:
+            self.problem(where, f"other_names: {other['name']!r}: {exc}")
+            return None
 
     def source_ids(self, where: str, item: Mapping[str, Any]) -> tuple[str, ...]:
         ids: list[str] = []
@@ -381,8 +438,8 @@ def from_popolo(doc: Mapping[str, Any], *, default_kind: PartyKind | None = None
         where = f"person {p.get('id') or f'#{i}'}"
         pid, name = r.text(where, p, "id"), r.text(where, p, "name")
         if pid and name:
-            aliases, cited = r.aliases(where, p), r.source_ids(where, p)
-            records.append(Person(pid, name, aliases=aliases, sources=cited))
+            (aliases, names), cited = r.aliases(where, p), r.source_ids(where, p)
+            records.append(Person(pid, name, aliases=aliases, names=names, sources=cited))
     for i, o in enumerate(organizations):
         where = f"organization {o.get('id') or f'#{i}'}"
         oid = r.text(where, o, "id")
@@ -404,8 +461,10 @@ def from_popolo(doc: Mapping[str, Any], *, default_kind: PartyKind | None = None
         if kind == PROCESS:
             records.append(Process(oid, name, mediators.get(oid), sources=cited))
         elif (party_kind := r.kind(where, kind)) is not None:
-            aliases = r.aliases(where, o)
-            records.append(Party(oid, name, party_kind, aliases=aliases, sources=cited))
+            aliases, names = r.aliases(where, o)
+            records.append(
+                Party(oid, name, party_kind, aliases=aliases, names=names, sources=cited)
+            )
     for i, where, m in person_memberships:
         start = r.date(where, m, "start_date")
         end = r.date(where, m, "end_date") if m.get("end_date") is not None else None

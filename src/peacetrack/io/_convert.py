@@ -302,6 +302,7 @@ class _Spec:
     periods: tuple[str, ...]
     numbers: tuple[str, ...]  # may hold a whole number: checked for the safe range
     enums: tuple[tuple[str, dict[str, enum.Enum]], ...]  # each with its members by value
+    parts: tuple[str, ...]  # lists of small objects: a record holding one goes the slow way
 
 
 def _enum_type(kind: Any) -> type[enum.Enum] | None:
@@ -329,6 +330,9 @@ def _spec(cls: type[Record]) -> _Spec:
         periods=tuple(f.name for f in fields if f.type in _PERIOD_TYPES),
         numbers=tuple(f.name for f in fields if f.type is int or _is_claim_value(f.type)),
         enums=tuple((name, {m.value: m for m in kind}) for name, kind in enums if kind),
+        parts=tuple(
+            f.name for f in _fields(cls) if _is_tuple(f.type) and _is_part(f.type.__args__[0])
+        ),
     )
 
 
@@ -339,17 +343,14 @@ on_change(_FAST.clear)
 
 
 def _fast_spec(kind: str) -> _Spec | None:
-    """The spec for ``kind``; ``None`` for an unknown type or one holding small
-    objects (a ceasefire's exclusions), whose repeated keys only the slow way sees.
-    Such records are few."""
+    """The spec for ``kind``; ``None`` for an unknown type."""
     try:
         return _FAST[kind]
     except KeyError:
         cls = RECORD_TYPES.get(kind)
         if cls is None:  # not kept: a file may hold any number of unknown types
             return None
-        nested = any(_is_tuple(f.type) and _is_part(f.type.__args__[0]) for f in _fields(cls))
-        spec = _FAST[kind] = None if nested else _spec(cls)
+        spec = _FAST[kind] = _spec(cls)
         return spec
 
 
@@ -396,6 +397,11 @@ class FastReader:
         spec = _fast_spec(kind) if type(kind) is str else None
         if spec is None:
             return None
+        # Small nested objects (a ceasefire's exclusions, a party's names) may repeat
+        # keys that only the slow way sees. Such records are few.
+        for name in spec.parts:
+            if name in raw:
+                return None
         body = dict(raw)
         del body["type"]
         get = body.get
