@@ -426,23 +426,34 @@ class Timeline:
         """The records of ``kind`` in force during ``d``, in chronological order.
 
         Records whose period is ``None`` (an undated designation) count only in a
-        possible answer; an incident counts over its :attr:`~Incident.span`.
+        possible answer; an incident counts over its date or its period.
         """
-        view = self._view(kind)
+        records = self._view(kind)
 
-        def build() -> tuple[_index.IntervalIndex, list[int]]:
-            spans = [_span_of(r) for r in view]
-            dated = [i for i, p in enumerate(spans) if p is not None]
-            undated = [i for i, p in enumerate(spans) if p is None]
-            bounds = [spans[i].bounds(possibly) for i in dated]  # type: ignore[union-attr]
-            index = _index.IntervalIndex([b[0] for b in bounds], [b[1] for b in bounds], dated)
-            return index, undated
+        def build() -> tuple[_index.IntervalIndex, _index.DateIndex, list[int]]:
+            # Periods go in an interval tree; single dates (most incidents), whose
+            # lengths take a few values, in a cheaper index of their own.
+            spans: tuple[list[int], list[int], list[int]] = ([], [], [])
+            days: tuple[list[int], list[int], list[int]] = ([], [], [])
+            undated: list[int] = []
+            for i, record in enumerate(records):
+                bounds = _bounds_of(record, possibly)
+                if bounds is None:
+                    undated.append(i)
+                    continue
+                starts, ends, items = days if record.period is None else spans  # type: ignore[attr-defined]
+                starts.append(bounds[0])
+                ends.append(bounds[1])
+                items.append(i)
+            return _index.IntervalIndex(*spans), _index.DateIndex(*days), undated
 
-        index, undated = self._cached(("in force", kind.record_type, possibly), build)
-        found = index.overlapping(d.earliest_ordinal, d.latest_ordinal)
+        periods, dates, undated = self._cached(("in force", kind.record_type, possibly), build)
+        y, x = d.earliest_ordinal, d.latest_ordinal
+        found = periods.overlapping(y, x)
+        found += dates.overlapping(y, x)
         if possibly and undated:
-            found = [*found, *undated]
-        return tuple(map(view.__getitem__, sorted(found)))
+            found += undated
+        return tuple(map(records.__getitem__, sorted(found)))
 
     def _designations_by(self, d: PartialDate, possibly: bool) -> tuple[Designation, ...]:
         """Designations in force during ``d`` (undated ones only when ``possibly``)."""
@@ -658,12 +669,18 @@ class Timeline:
         return Timeline._extended(self, (r for r in other._records if r.id not in self._by_id))
 
 
-def _span_of(record: Record) -> Period | None:
-    """The days a record is in force: its period, an incident's span."""
-    if isinstance(record, Incident):
-        return record.span
-    period: Period | None = getattr(record, "period", None)
-    return period
+def _bounds_of(record: Any, possibly: bool) -> tuple[int, int] | None:
+    """The days a record is in force under one reading (see :meth:`Period.bounds`):
+    its period's, or a dated incident's as the one-date period ``date/date``;
+    ``None`` for no period (an undated designation)."""
+    period = record.period
+    if period is not None:
+        return period.bounds(possibly)  # type: ignore[no-any-return]
+    date = getattr(record, "date", None)
+    if date is None:
+        return None
+    # Period(date, date).bounds(possibly), without making the Period.
+    return (date._lo, date._hi) if possibly else (date._hi, date._lo)
 
 
 def _unregistered(records: Iterable[object]) -> Iterator[Problem]:
