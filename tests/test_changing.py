@@ -622,3 +622,26 @@ def test_random_timelines_use_every_new_field_and_round_trip() -> None:
         "position.quote", "position.reason", "position.person", "designation.lifted",
         "incident.period", "round.venue", "round.format", "round.outcome",
     }  # fmt: skip
+
+
+# -- the index of single dates --------------------------------------------------------------
+
+
+@settings(max_examples=300)
+@given(
+    st.lists(
+        st.tuples(st.integers(0, 400), st.sampled_from([0, 27, 28, 29, 30, 364, 365, -29, -365])),
+        max_size=60,
+    ),
+    st.integers(-40, 440),
+    st.integers(0, 400),
+)
+def test_date_index_equals_scan(items: list[tuple[int, int]], y: int, width: int) -> None:
+    from peacetrack._index import DateIndex
+
+    starts = [a for a, _ in items]
+    ends = [a + length for a, length in items]
+    index = DateIndex(starts, ends, range(len(items)))
+    x = y + width
+    expected = [i for i, (a, b) in enumerate(zip(starts, ends, strict=True)) if a <= x and b >= y]
+    assert sorted(index.overlapping(y, x)) == expected
