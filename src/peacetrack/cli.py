@@ -13,7 +13,7 @@ and one registration block in :func:`build_parser`.
 Examples
 --------
 >>> main(["validate"])
-OK: the bundled Geneva 2016 case is valid (97 records, 29 sources).
+OK: the bundled Geneva 2016 case is valid (102 records, 33 sources).
 0
 """
 
