@@ -645,3 +645,113 @@ def test_date_index_equals_scan(items: list[tuple[int, int]], y: int, width: int
     x = y + width
     expected = [i for i, (a, b) in enumerate(zip(starts, ends, strict=True)) if a <= x and b >= y]
     assert sorted(index.overlapping(y, x)) == expected
+
+
+# -- the schema -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("record", "valid"),
+    [
+        ({"date": "2016-07-17"}, True),
+        ({"date": None, "period": "2016-07-17/2016-12-22"}, True),
+        ({"date": "2016-07-17", "period": "2016-07-17/2016-12-22"}, False),
+        ({"date": None}, False),
+        ({"date": None, "period": None}, False),
+        ({"date": None, "period": "2016-07-17"}, False),
+    ],
+    ids=["date", "period", "both", "neither", "null-period", "date-as-period"],
+)
+def test_the_schema_and_the_loader_agree_on_date_or_period(
+    record: dict[str, Any], valid: bool
+) -> None:
+    import jsonschema
+
+    raw = {"type": "incident", "id": "i", "kind": "siege", "place": "Aleppo", **record}
+    document = {"peacetrack": "1", "records": [raw]}
+    assert jsonschema.Draft202012Validator(io.SCHEMA).is_valid(document) is valid
+    if valid:
+        assert io.loads(json.dumps(document))["i"].span  # type: ignore[attr-defined]
+    else:
+        with pytest.raises(ValidationError):
+            io.loads(json.dumps(document))
+
+
+@pytest.mark.parametrize(
+    ("kind", "raw", "valid"),
+    [
+        (
+            "party",
+            {
+                "name": "P",
+                "kind": "armed_group",
+                "names": [{"name": "Q", "period": "2016/..", "lang": "ar", "note": "n"}],
+            },
+            True,
+        ),
+        (
+            "party",
+            {"name": "P", "kind": "armed_group", "names": [{"name": "Q", "when": "x"}]},
+            False,
+        ),
+        ("party", {"name": "P", "kind": "armed_group", "names": [{"name": ""}]}, False),
+        (
+            "round",
+            {
+                "process": "x",
+                "number": 1,
+                "period": "2016/..",
+                "venue": None,
+                "format": None,
+                "outcome": None,
+            },
+            True,
+        ),
+        (
+            "round",
+            {
+                "process": "x",
+                "number": 1,
+                "period": "2016/2016",
+                "venue": "G",
+                "format": "shuttle",
+                "outcome": "agreement",
+            },
+            True,
+        ),
+        (
+            "round",
+            {
+                "process": "x",
+                "number": 1,
+                "period": "2016/..",
+                "venue": "G",
+                "format": "circular",
+                "outcome": None,
+            },
+            False,
+        ),
+        ("designation", {"party": "x", "by": "y", "label": "l", "period": "2013/2016"}, True),
+        ("designation", {"party": "x", "by": "y", "label": "l", "period": "2013"}, False),
+        (
+            "position",
+            {
+                "holder": "x",
+                "issue": "y",
+                "stance": "s",
+                "period": "2016/..",
+                "stated": "2016-01",
+                "quote": "q",
+                "reason": "r",
+            },
+            True,
+        ),
+        ("position", {"party": "x", "issue": "y", "stance": "s", "period": "2016/.."}, False),
+    ],
+)
+def test_the_schema_covers_the_new_fields(kind: str, raw: dict[str, Any], valid: bool) -> None:
+    import jsonschema
+
+    document = {"peacetrack": "2", "records": [{"type": kind, "id": "r", **raw}]}
+    document["peacetrack"] = io.SCHEMA["properties"]["peacetrack"]["const"]
+    assert jsonschema.Draft202012Validator(io.SCHEMA).is_valid(document) is valid
