@@ -1,9 +1,10 @@
 """Events: the dated moments a timeline's records imply, in one chronological stream.
 
 A record becomes zero, one or two events: a round opens and closes, a member joins
-and resigns, a ceasefire begins and ends, an incident happens, a claim is made. A
-record without a date (an undated claim, say) has no event; it is still in the
-timeline and answers every other query.
+and resigns, a ceasefire begins and ends, a designation is made and lifted, an
+incident happens (and ends, when it lasts), a claim is made. A record without a date
+(an undated claim or designation, say) has no event; it is still in the timeline
+and answers every other query.
 
 Order
 -----
