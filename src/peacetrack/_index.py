@@ -313,7 +313,8 @@ def _build(
 
 
 class DateIndex:
-    """Items with a closed interval ``[a, b]`` whose length ``b - a`` takes few values
+    """Items (ints below 2**32) with a closed interval ``[a, b]`` of day ordinals whose
+    length ``b - a`` takes few values
     (the days of a partial date under one reading: 0, 27..30 or 364..365, or their
     negatives for a certain reading's empty core); answers ``overlapping(y, x)``.
 
@@ -326,13 +327,15 @@ class DateIndex:
     __slots__ = ("_groups",)
 
     def __init__(self, starts: Sequence[int], ends: Sequence[int], items: Sequence[int]) -> None:
-        by_length: dict[int, list[tuple[int, int]]] = defaultdict(list)
+        # Each (start, item) packed in one int, so the sorts compare ints, not tuples.
+        by_length: dict[int, list[int]] = defaultdict(list)
         for start, end, item in zip(starts, ends, items, strict=True):
-            by_length[end - start].append((start, item))
+            by_length[end - start].append(start << 32 | item)
         self._groups: list[tuple[int, list[int], list[int]]] = []
-        for length, pairs in sorted(by_length.items()):
-            pairs.sort()
-            self._groups.append((length, [a for a, _ in pairs], [i for _, i in pairs]))
+        mask = (1 << 32) - 1
+        for length, packed in sorted(by_length.items()):
+            packed.sort()
+            self._groups.append((length, [p >> 32 for p in packed], [p & mask for p in packed]))
 
     def overlapping(self, y: int, x: int) -> list[int]:
         """Items whose interval meets ``[y, x]``, i.e. ``a <= x`` and ``b >= y``."""

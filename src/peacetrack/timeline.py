@@ -427,10 +427,17 @@ class Timeline:
 
         Records whose period is ``None`` (an undated designation) count only in a
         possible answer; an incident counts over its date or its period.
-        """
-        records = self._view(kind)
 
-        def build() -> tuple[_index.IntervalIndex, _index.DateIndex, list[int]]:
+        The index is built over the chronological view, so an answer is a sort of
+        positions. Incidents are the exception unless their view is made already:
+        they are most of a large corpus, sorting them all would cost more than
+        their index, and a date finds few of them, so only those are sorted.
+        """
+        tag = kind.record_type
+
+        def build() -> tuple[Any, bool, _index.IntervalIndex, _index.DateIndex, list[int]]:
+            view = self._cache.get(("view", tag)) if kind is Incident else self._view(kind)
+            records = view if view is not None else self._by_type.get(tag, [])
             # Periods go in an interval tree; single dates (most incidents), whose
             # lengths take a few values, in a cheaper index of their own.
             spans: tuple[list[int], list[int], list[int]] = ([], [], [])
@@ -441,19 +448,22 @@ class Timeline:
                 if bounds is None:
                     undated.append(i)
                     continue
-                starts, ends, items = days if record.period is None else spans  # type: ignore[attr-defined]
+                starts, ends, items = days if record.period is None else spans
                 starts.append(bounds[0])
                 ends.append(bounds[1])
                 items.append(i)
-            return _index.IntervalIndex(*spans), _index.DateIndex(*days), undated
+            periods, dates = _index.IntervalIndex(*spans), _index.DateIndex(*days)
+            return records, view is not None, periods, dates, undated
 
-        periods, dates, undated = self._cached(("in force", kind.record_type, possibly), build)
+        records, ordered, periods, dates, undated = self._cached(("in force", tag, possibly), build)
         y, x = d.earliest_ordinal, d.latest_ordinal
         found = periods.overlapping(y, x)
         found += dates.overlapping(y, x)
         if possibly and undated:
             found += undated
-        return tuple(map(records.__getitem__, sorted(found)))
+        if ordered:
+            return tuple(map(records.__getitem__, sorted(found)))
+        return tuple(sorted(map(records.__getitem__, found), key=_chronological))
 
     def _designations_by(self, d: PartialDate, possibly: bool) -> tuple[Designation, ...]:
         """Designations in force during ``d`` (undated ones only when ``possibly``)."""
