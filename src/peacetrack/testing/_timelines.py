@@ -179,9 +179,10 @@ class _Builder:
                 changes["outcome"] = self.draw(_CLOSED_OUTCOMES)
             self.records[index] = attrs.evolve(before, **changes)
         if end.latest_ordinal >= _LAST_DAY:
-            # No day left after it: a period with an empty certain core (it may have
-            # ended before it certainly began) never certainly overlaps another.
-            return Period(PartialDate(end.year), PartialDate(end.year, 1, 1))
+            # No day left after it: a year-long period, whose certain core is empty
+            # (it may have ended before it certainly began), never certainly
+            # overlaps another, and it ends last, so the next one falls back too.
+            return Period(PartialDate(end.year), PartialDate(end.year))
         ordinal = min(end.latest_ordinal + 1 + self.draw(_GAP), _LAST_DAY)
         start = PartialDate.from_date(datetime.date.fromordinal(ordinal))
         if self.draw(_BOOLS):
