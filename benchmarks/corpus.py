@@ -140,12 +140,14 @@ def corpus(n: int, seed: int = 0) -> list[Record]:
             records.append(
                 Resignation(f"resignation-{i}", m.person, m.id, period.end, reason="protest")
             )
-    for i in range(n // 100):
+    # One position per (holder, issue): a holder's positions on an issue may not overlap.
+    pairs = rng.sample(range(len(parties) * len(issues)), n // 100)
+    for i, pair in enumerate(pairs):
         records.append(
             Position(
                 f"position-{i}",
-                rng.choice(parties),
-                rng.choice(issues),
+                parties[pair // len(issues)],
+                issues[pair % len(issues)],
                 rng.choice(["for", "against", "conditional"]),
                 _period(rng, 30, 1500, 0.2),
             )
@@ -176,7 +178,7 @@ def corpus(n: int, seed: int = 0) -> list[Record]:
         party, by = rng.sample(parties, 2)
         records.append(
             Designation(
-                f"designation-{i}", party, by, "terrorist", date=_date(rng) if i % 5 else None
+                f"designation-{i}", party, by, "terrorist", Period(_date(rng)) if i % 5 else None
             )
         )
 

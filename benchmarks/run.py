@@ -111,9 +111,10 @@ def _rows(t: Timeline) -> dict[str, list[tuple[Any, ...]]]:
             end = FAR if p.end is None else p.end.earliest_ordinal
             periods.append((record.id, record.record_type, p.start.latest_ordinal, end))
         elif record.record_type == "designation":
-            g = record.date  # type: ignore[attr-defined]
+            g = record.period  # type: ignore[attr-defined]
             if g is not None:
-                periods.append((record.id, "designation", g.latest_ordinal, FAR))
+                end = FAR if g.end is None else g.end.earliest_ordinal
+                periods.append((record.id, "designation", g.start.latest_ordinal, end))
         for field, target in record.references():
             if field != "sources":
                 refs.append((record.id, target))

@@ -60,8 +60,9 @@ def test_parties_at_a_date_is_the_whole_graph_filtered_by_in_force(
     edges = {(u, v, k): data for u, v, k, data in g.edges(keys=True, data=True)}
     assert edges == expected_edges
     assert g.number_of_edges() == len(expected_edges)
+    # Parties and people are named as they were called on the date asked.
     expected_nodes = [
-        (n, data)
+        (n, {**data, "name": t.name_of(n, at=d)} if data["kind"] != "ceasefire" else data)
         for n, data in whole.nodes(data=True)
         if data.get("kind") != "ceasefire" or _counts(t, n, d, possibly)
     ]

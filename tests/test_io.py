@@ -28,6 +28,7 @@ from peacetrack import (
     Issue,
     LoadError,
     Membership,
+    Name,
     Party,
     Person,
     Position,
@@ -60,6 +61,15 @@ def sample() -> Timeline:
             Party("gov", "Government of Syria", "government", aliases=["Damascus"]),
             Party("nusra", "Nusra Front", "armed_group"),
             Party("unsc", "UN Security Council", "intergovernmental"),
+            Party(
+                "jfs",
+                "Nusra Front",
+                "armed_group",
+                names=[
+                    Name("Jabhat Fateh al-Sham", "2016-07-28/2017-01-27", note="renamed"),
+                    Name("جبهة النصرة", lang="ar"),
+                ],
+            ),
             Person("alloush", "Mohammed Alloush"),
             Person("envoy", "Staffan de Mistura"),
             Process("geneva", "Geneva talks", "envoy"),
@@ -79,6 +89,17 @@ def sample() -> Timeline:
             Resignation("res1", "alloush", "m1", "2016-05-29", reason="no progress"),
             Issue("sequencing", "Sequencing"),
             Position("pos1", "gov", "sequencing", "counter-terrorism-first", "2016/.."),
+            Position(
+                "pos2",
+                "alloush",
+                "sequencing",
+                "transition-first",
+                "2016-01/2016-05-29",
+                stated="2016-01-25~",
+                quote="a transitional body first",
+                reason="no trust in the government",
+            ),
+            Round("r4", "geneva", 4, "2016-06/..", None, "shuttle", None),
             Ceasefire(
                 "coh",
                 "Cessation of hostilities",
@@ -86,9 +107,10 @@ def sample() -> Timeline:
                 parties=["hnc", "gov"],
                 exclusions=[Exclusion("nusra", "designated by the UN")],
             ),
-            Designation("des1", "nusra", "unsc", "terrorist organization", date="2013?"),
+            Designation("des1", "nusra", "unsc", "terrorist organization", "2013?/2017-02~"),
             Relation("rel1", "gov", "hnc", "fights", "2012/.."),
             Incident("idlib", "air strike", "2016-05-31", "Idlib", parties=["gov"]),
+            Incident("aleppo", "offensive", None, "Aleppo", period="2016-06/2016-08-05"),
             Claim("c1", "idlib", "hnc", "civilians killed", 23, qualifier="at least"),
             Claim("c2", "idlib", "gov", "responsibility", "denied", date="2016-06-01"),
             Claim("c3", "idlib", "hnc", "share", 0.25),
@@ -138,7 +160,16 @@ def test_values_are_written_as_edtf_strings_enum_values_and_lists() -> None:
     records = {r["id"]: r for r in json.loads(io.dumps(sample()))["records"]}
     assert records["m1"]["period"] == "2016-01~/2016-05-29"
     assert records["pos1"]["period"] == "2016/.."
-    assert records["des1"]["date"] == "2013?"
+    assert records["des1"]["period"] == "2013?/2017-02~"
+    assert records["aleppo"]["date"] is None
+    assert records["aleppo"]["period"] == "2016-06/2016-08-05"
+    assert records["r4"]["venue"] is None
+    assert records["r4"]["outcome"] is None
+    assert records["jfs"]["names"][0] == {
+        "name": "Jabhat Fateh al-Sham",
+        "period": "2016-07-28/2017-01-27",
+        "note": "renamed",
+    }
     assert records["hnc"]["kind"] == "opposition"
     assert records["c1"]["qualifier"] == "at least"
     assert records["coh"]["exclusions"] == [{"party": "nusra", "reason": "designated by the UN"}]
@@ -188,11 +219,11 @@ def test_a_lone_surrogate_is_escaped_so_the_file_can_be_written(tmp_path: Path) 
 
 
 def test_a_whole_number_other_json_readers_would_misread_is_refused_before_dumps() -> None:
-    people = [Person("x", "X")]
+    people = [Person("x", "X"), Person("y", "Y")]
     with pytest.raises(ValidationError) as info:
         Claim("c", "x", "x", "count", 2**60)  # refused where it is made, not at dumps
     assert [(p.record_id, p.field) for p in info.value.problems] == [("c", "value")]
-    edge = Timeline([*people, Claim("c", "x", "x", "count", -io.MAX_SAFE_INTEGER)])
+    edge = Timeline([*people, Claim("c", "x", "y", "count", -io.MAX_SAFE_INTEGER)])
     assert io.loads(io.dumps(edge)) == edge
 
 

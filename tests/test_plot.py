@@ -70,7 +70,7 @@ def talks() -> Timeline:
                 "2016-02-27/..",
                 exclusions=[{"party": "nusra", "reason": "designated"}],
             ),
-            Designation("d-us", "nusra", "us", "terrorist organization", "2012-12"),
+            Designation("d-us", "nusra", "us", "terrorist organization", "2012-12/.."),
             Incident("idlib", "air strike", "2016-05-30", "Idlib"),
             Incident("captures", "capture", "2016-05", "northern Aleppo"),
             Claim("c1", "idlib", "sohr", "killed", 23),

@@ -199,12 +199,23 @@ def _project(t: Timeline) -> dict[str, Any]:
             out.add(s.url or s.id)
         return frozenset(out)
 
+    def others(record: Party | Person) -> frozenset[tuple[Any, ...]]:
+        # An undated name with no note or language reads back as an alias; the
+        # qualifiers of a name's dates are dropped.
+        found: set[tuple[Any, ...]] = {(a, None, None, None) for a in record.aliases}
+        for n in record.names:
+            period = None
+            if n.period is not None:
+                period = Period(_plain(n.period.start), _plain(n.period.end))  # type: ignore[arg-type]
+            found.add((n.name, period, n.lang, n.note))
+        return frozenset(found)
+
     return {
         "people": {
-            p.id: (p.name, p.aliases, p.identifiers, p.links, cited(p.sources)) for p in t.people
+            p.id: (p.name, others(p), p.identifiers, p.links, cited(p.sources)) for p in t.people
         },
         "parties": {
-            p.id: (p.name, p.kind, p.aliases, p.identifiers, p.links, cited(p.sources))
+            p.id: (p.name, p.kind, others(p), p.identifiers, p.links, cited(p.sources))
             for p in t.parties
         },
         "processes": {p.id: (p.name, p.mediator, cited(p.sources)) for p in t.processes},

@@ -77,7 +77,7 @@ def _geneva() -> list[Record]:
         Issue("sequencing", "Sequencing"),
         Position("p-hnc", "hnc", "sequencing", "transition-first", "2016-01/.."),
         Position("p-gov-1", "gov", "sequencing", "counter-terrorism-first", "2016-01-29/.."),
-        Position("p-gov-0", "gov", "sequencing", "elections", "2015/2016-03"),
+        Position("p-gov-0", "gov", "sequencing", "elections", "2015/2016-01"),
         Ceasefire(
             "cessation",
             "Cessation of hostilities",
@@ -85,7 +85,7 @@ def _geneva() -> list[Record]:
             parties=("gov", "hnc"),
             exclusions=(Exclusion("nusra", "designated"),),
         ),
-        Designation("d-nusra", "nusra", "unsc", "terrorist organization", date="2014-05"),
+        Designation("d-nusra", "nusra", "unsc", "terrorist organization", "2014-05/.."),
         Designation("d-undated", "hnc", "russia", "extremist"),
         Relation("rel-1", "russia", "gov", "supports", "2015-09~/.."),
         Incident("idlib", "air strike", "2016-04-19", "Idlib", parties=("russia",)),
@@ -296,7 +296,8 @@ def test_at_end_day_is_included_and_next_day_is_not(t: Timeline) -> None:
 
 
 def test_at_later_position_wins_and_overlap_is_month_precise(t: Timeline) -> None:
-    # p-gov-0 ends "2016-03": on 1 March it may already have ended.
+    # p-gov-0 ends "2016-01": on 30 January it may not have ended, and p-gov-1 had begun.
+    assert t.at("2016-01-30", possibly=True).positions[("gov", "sequencing")].id == "p-gov-1"
     assert t.at("2016-03-01").positions[("gov", "sequencing")].id == "p-gov-1"
     assert t.at("2016-02-01", possibly=True).positions[("gov", "sequencing")].id == "p-gov-1"
     # It began in "2015": only certainly in force from the last day of 2015.
@@ -412,7 +413,7 @@ def test_with_records_still_validates_what_it_adds(t: Timeline) -> None:
         t.with_records(Incident("new", "raid", "2016", "X", parties=("ghost",)))
     assert [(p.record_id, p.field) for p in info.value.problems] == [("new", "parties")]
     with pytest.raises(ValidationError) as info:
-        t.with_records(Round("r9", "geneva", 3, "2016-06/2016-07", "Geneva", "direct", "ongoing"))
+        t.with_records(Round("r9", "geneva", 3, "2016-06/2016-07", "Geneva", "direct", "concluded"))
     assert {(p.record_id, p.field) for p in info.value.problems} == {
         ("r3", "number"),
         ("r9", "number"),
@@ -519,18 +520,18 @@ def test_at_equals_scan(t: Timeline, possibly: bool, d: PartialDate) -> None:
     for m in live(t.memberships):
         members.setdefault(m.delegation, []).append(m)  # type: ignore[attr-defined]
     assert snap.members == {k: tuple(v) for k, v in members.items()}
-    positions = {(p.party, p.issue): p for p in live(t.positions)}  # type: ignore[attr-defined]
+    positions = {(p.holder, p.issue): p for p in live(t.positions)}  # type: ignore[attr-defined]
     assert snap.positions == positions
     assert snap.excluded == {e.party for c in live(t.ceasefires) for e in c.exclusions}  # type: ignore[attr-defined]
-    # A designation holds from its date on: from the first day its (possibly
-    # qualified) date may be, or certainly from the last.
-    fuzzy = 0 if possibly else 1
+    # Designations over their period, listed to delisted; undated ones only possibly.
     assert snap.designations == tuple(
         g
         for g in t.designations
-        if (g.date is None and possibly)
-        or (g.date is not None and g.date.bounds(possibly=True)[fuzzy] <= d.latest_ordinal)
+        if (g.period is None and possibly)
+        or (g.period is not None and g.period.in_force(d, possibly=possibly))
     )
+    # Incidents over their date or their period.
+    assert snap.incidents == tuple(i for i in t.incidents if i.span.in_force(d, possibly=possibly))
 
 
 @given(timelines(max_size=60), st.data())

@@ -72,7 +72,7 @@ def test_one_slide_per_dated_record_in_order_with_groups() -> None:
     assert sorted(e["unique_id"] for e in doc["events"]) == sorted(_dated(t))
     starts = [t[e["unique_id"]] for e in doc["events"]]
     firsts = [
-        (r.date if hasattr(r, "date") else r.period.start).sort_key()  # type: ignore[attr-defined]
+        (r.period.start if getattr(r, "period", None) else r.date).sort_key()  # type: ignore[attr-defined]
         for r in starts
     ]
     assert firsts == sorted(firsts)
@@ -83,9 +83,10 @@ def test_dates_carry_only_the_known_parts() -> None:
     t = Timeline(
         [
             Party("un", "UN", "mediator"),
+            Party("us", "US", "state"),
             Process("g", "Geneva"),
             Round("r1", "g", 1, "2016/2016-02", "Geneva", "proximity", "concluded"),
-            Designation("d1", "un", "un", "listed", date="2016-03-04~"),
+            Designation("d1", "un", "us", "listed", "2016-03-04~/.."),
         ]
     )
     doc = to_timelinejs(t)
@@ -171,7 +172,13 @@ def test_no_markup_but_ours_for_any_timeline(t: Timeline) -> None:
     ],
 )
 def test_the_date_objects(text: str, expected: dict[str, Any]) -> None:
-    t = Timeline([Party("un", "UN", "mediator"), Designation("d", "un", "un", "x", date=text)])
+    t = Timeline(
+        [
+            Party("un", "UN", "mediator"),
+            Party("us", "US", "state"),
+            Designation("d", "un", "us", "x", f"{text}/.."),
+        ]
+    )
     assert to_timelinejs(t)["events"][0]["start_date"] == expected
     assert PartialDate.parse(text).year == expected["year"]
 

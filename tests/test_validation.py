@@ -111,7 +111,7 @@ def test_every_problem_is_reported_at_once() -> None:
             Round("r9", "geneva", 1, "2016/..", "X", "direct", "ongoing", delegations=("gov",)),
             ("r9", "delegations"),
         ),
-        (Position("p2", "alloush", "seq", "x", "2016/.."), ("p2", "party")),
+        (Position("p2", "hnc-d", "seq", "x", "2016/.."), ("p2", "holder")),
         (Ceasefire("cf", "CF", "2016/..", parties=("ghost",)), ("cf", "parties")),
         (
             Ceasefire("cf", "CF", "2016/..", exclusions=(Exclusion("seq", "r"),)),
@@ -139,8 +139,8 @@ def test_bad_references_name_record_and_field(record: Record, problem: tuple[str
 
 def test_wrong_type_message_says_what_was_expected() -> None:
     with pytest.raises(ValidationError) as info:
-        Timeline([*_base(), Position("p2", "alloush", "seq", "x", "2016/..")])
-    assert "'alloush' is a person; expected party" in str(info.value)
+        Timeline([*_base(), Position("p2", "hnc-d", "seq", "x", "2016/..")])
+    assert "'hnc-d' is a delegation; expected party or person" in str(info.value)
 
 
 def test_resignation_by_another_person() -> None:
@@ -180,7 +180,7 @@ def test_two_resignations_of_one_membership() -> None:
 def test_round_numbers_repeat_only_within_a_process() -> None:
     ok = [
         *_base(),
-        Round("g1", "geneva", 1, "2016/..", "Geneva", "direct", "ongoing"),
+        Round("g1", "geneva", 1, "2016/2016-02", "Geneva", "direct", "concluded"),
         Round("v1", "vienna", 1, "2016/..", "Vienna", "direct", "ongoing"),
     ]
     assert len(Timeline(ok)) == len(ok)

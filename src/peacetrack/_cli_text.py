@@ -12,9 +12,17 @@ import textwrap
 from collections.abc import Sequence
 from typing import Any
 
-from peacetrack._display import RELATION_VERBS, STATUS_VERBS, Words, claim_sentence, sentence
+from peacetrack._display import (
+    RELATION_VERBS,
+    STATUS_VERBS,
+    Words,
+    claim_sentence,
+    sentence,
+    unknown,
+)
 from peacetrack._display import claim_value as _value
 from peacetrack._display import display_name as _name
+from peacetrack.dates import PartialDate
 from peacetrack.events import Event, EventKind
 from peacetrack.records import (
     Claim,
@@ -37,7 +45,9 @@ _KIND_LABELS = {
     EventKind.CEASEFIRE_BEGAN: "ceasefire",
     EventKind.CEASEFIRE_ENDED: "ceasefire ends",
     EventKind.DESIGNATION: "designation",
+    EventKind.DESIGNATION_LIFTED: "delisted",
     EventKind.INCIDENT: "incident",
+    EventKind.INCIDENT_ENDED: "incident ends",
     EventKind.CLAIM: "claim",
     EventKind.PARTICIPATION_BEGAN: "talks",
     EventKind.PARTICIPATION_ENDED: "talks ends",
@@ -103,7 +113,7 @@ def _header(t: Timeline, width: int) -> list[str]:
                     f"Round {r.number}",
                     f"{_end(r.period.start, r.period.unknown_start)} to "
                     f"{_end(r.period.end, r.period.unknown_end)}",
-                    f"{r.venue}, {r.format.value}, {r.outcome.value}",
+                    f"{unknown(r.venue)}, {unknown(r.format)}, {unknown(r.outcome)}",
                 )
             )
         lines.extend("  " + line for line in _table(rows, width - 2))
@@ -145,7 +155,7 @@ def timeline_text(t: Timeline, width: int) -> str:
             for c in undated
             for line in textwrap.wrap(_claim_line(t, c), width, subsequent_indent="  ")
         ]
-    standing = [g for g in t.designations if g.date is None]
+    standing = [g for g in t.designations if g.period is None]
     if standing:
         lines += ["", _rule("Standing designations (no date)", width)]
         lines += [
@@ -196,8 +206,8 @@ def timeline_json(t: Timeline) -> dict[str, Any]:
                         "number": r.number,
                         "period": str(r.period),
                         "venue": r.venue,
-                        "format": r.format.value,
-                        "outcome": r.outcome.value,
+                        "format": None if r.format is None else r.format.value,
+                        "outcome": None if r.outcome is None else r.outcome.value,
                     }
                     for r in sorted(t.rounds, key=lambda r: r.number)
                     if r.process == p.id
@@ -241,6 +251,11 @@ def snapshot_text(t: Timeline, s: Snapshot, width: int) -> str:
     reading = "may have been in force" if s.possibly else "was certainly in force"
     lines = [f"What {reading} at {s.date}", ""]
 
+    day = s.date if isinstance(s.date, PartialDate) else None  # a window: canonical names
+
+    def name(record_id: str) -> str:
+        return _name(t, record_id, day)
+
     def section(title: str, rows: list[tuple[str, ...]]) -> None:
         lines.append(_rule(title, width))
         lines.extend(_table(rows, width) if rows else ["  (none)"])
@@ -249,14 +264,14 @@ def snapshot_text(t: Timeline, s: Snapshot, width: int) -> str:
     section(
         "Rounds in progress",
         [
-            (f"  Round {r.number}", str(r.period), f"{_name(t, r.process)}, {r.venue}")
+            (f"  Round {r.number}", str(r.period), f"{name(r.process)}, {unknown(r.venue)}")
             for r in s.rounds_in_progress
         ],
     )
     section(
         "Members by delegation",
         [
-            (f"  {_name(t, d)}", f"{_name(t, m.person)}, {m.role}, {_since(m.period)}")
+            (f"  {name(d)}", f"{name(m.person)}, {m.role}, {_since(m.period)}")
             for d, members in s.members.items()
             for m in members
         ],
@@ -264,8 +279,8 @@ def snapshot_text(t: Timeline, s: Snapshot, width: int) -> str:
     section(
         "Positions",
         [
-            (f"  {_name(t, party)}", f"on {_name(t, issue)}: {p.stance}")
-            for (party, issue), p in s.positions.items()
+            (f"  {name(holder)}", f"on {name(issue)}: {p.stance}")
+            for (holder, issue), p in s.positions.items()
         ],
     )
     section(
@@ -275,14 +290,14 @@ def snapshot_text(t: Timeline, s: Snapshot, width: int) -> str:
     reasons = {e.party: e.reason for c in s.ceasefires_in_force for e in c.exclusions}
     section(
         "Excluded from a ceasefire in force",
-        [(f"  {_name(t, p)}", reasons.get(p) or "") for p in sorted(s.excluded)],
+        [(f"  {name(p)}", reasons.get(p) or "") for p in sorted(s.excluded)],
     )
     section(
-        "Designations made by then",
+        "Designations in force",
         [
             (
-                f"  {g.date or 'undated'}",
-                f"{_name(t, g.by)} designates {_name(t, g.party)}",
+                f"  {_since(g.period) if g.period else 'undated'}",
+                f"{name(g.by)} designates {name(g.party)}",
                 g.label,
             )
             for g in s.designations
@@ -291,7 +306,7 @@ def snapshot_text(t: Timeline, s: Snapshot, width: int) -> str:
     section(
         "Relations in force",
         [
-            (f"  {_name(t, r.source)}", RELATION_VERBS[r.kind.value], _name(t, r.target))
+            (f"  {name(r.source)}", RELATION_VERBS[r.kind.value], name(r.target))
             for r in s.relations
         ],
     )
@@ -318,6 +333,13 @@ def snapshot_text(t: Timeline, s: Snapshot, width: int) -> str:
         "Agreements in force",
         [(f"  {a.date}", a.name, a.kind.value.replace("_", " ")) for a in s.agreements_in_force],
     )
+    section(
+        "Incidents",
+        [
+            (f"  {i.date or i.period}", f"{i.kind.capitalize()} in {i.place}", i.description or "")
+            for i in s.incidents
+        ],
+    )
     return "\n".join(lines).rstrip()
 
 
@@ -332,8 +354,8 @@ def snapshot_json(s: Snapshot) -> dict[str, Any]:
         "rounds_in_progress": [r.id for r in s.rounds_in_progress],
         "members": {d: [m.id for m in ms] for d, ms in s.members.items()},
         "positions": [
-            {"party": party, "issue": issue, "stance": p.stance, "position": p.id}
-            for (party, issue), p in s.positions.items()
+            {"holder": holder, "issue": issue, "stance": p.stance, "position": p.id}
+            for (holder, issue), p in s.positions.items()
         ],
         "ceasefires_in_force": [c.id for c in s.ceasefires_in_force],
         "excluded": sorted(s.excluded),
@@ -348,4 +370,5 @@ def snapshot_json(s: Snapshot) -> dict[str, Any]:
         "excluded_from_talks": {k: sorted(v) for k, v in s.excluded_from_talks.items()},
         "boycotting": {k: sorted(v) for k, v in s.boycotting.items()},
         "agreements_in_force": [a.id for a in s.agreements_in_force],
+        "incidents": [i.id for i in s.incidents],
     }

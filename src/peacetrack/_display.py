@@ -18,6 +18,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any, Protocol
 
+from peacetrack._other_names import name_at
+from peacetrack.dates import PartialDate
 from peacetrack.records import (
     Agreement,
     Ceasefire,
@@ -73,27 +75,47 @@ RELATION_VERBS = {
 
 class Words:
     """How a renderer names records: by name when it has a timeline to look them up
-    in, by id otherwise. Names are cached, so a long list of events pays for each
-    name once.
+    in, by id otherwise; as of a date with :meth:`on` (a renamed party by the name it
+    had then). Names are cached, so a long list of events pays for each name once.
 
     ``several_processes`` says whether rounds should name their process.
     """
 
-    __slots__ = ("_cache", "lookup", "several_processes")
+    __slots__ = ("_cache", "_dated", "at", "lookup", "several_processes")
 
     def __init__(self, lookup: Lookup | None = None, *, several_processes: bool = False) -> None:
         self.lookup = lookup
         self.several_processes = several_processes
-        self._cache: dict[str, str] = {}
+        self.at: PartialDate | None = None
+        self._cache: dict[tuple[str, PartialDate | None], str] = {}
+        self._dated: list[bool] = []  # worked out once, shared with the dated views
+
+    def _has_dated_names(self) -> bool:
+        if not self._dated:
+            holders = (*getattr(self.lookup, "parties", ()), *getattr(self.lookup, "people", ()))
+            self._dated.append(
+                any(n.period is not None for r in holders for n in getattr(r, "names", ()))
+            )
+        return self._dated[0]
+
+    def on(self, at: PartialDate | None) -> Words:
+        """These words as of ``at``: parties and people by the names they had then (the
+        same words when no name is dated, as in most timelines)."""
+        if at is None or self.lookup is None or not self._has_dated_names():
+            return self
+        dated = Words(self.lookup, several_processes=self.several_processes)
+        dated.at, dated._cache, dated._dated = at, self._cache, self._dated
+        return dated
 
     def name(self, record_id: str) -> str:
         """The display name of the record with this id (the id itself when unknown)."""
         if self.lookup is None:
             return record_id
+        key = (record_id, self.at)
         try:
-            return self._cache[record_id]
+            return self._cache[key]
         except KeyError:
-            found = self._cache[record_id] = display_name(self.lookup, record_id)
+            found = self._cache[key] = display_name(self.lookup, record_id, self.at)
             return found
 
     def names(self, ids: tuple[str, ...]) -> str:
@@ -104,7 +126,7 @@ class Words:
         """A claim's value as read aloud (see :func:`claim_value`)."""
         if self.lookup is None:
             return _shown(claim.value, claim)
-        return claim_value(self.lookup, claim)
+        return claim_value(self.lookup, claim, self.at)
 
 
 _IDS = Words()
@@ -113,44 +135,60 @@ _IDS = Words()
 # -- names ---------------------------------------------------------------------------------
 
 
-def _by_name(t: Lookup, r: Any) -> str:
+def _by_name(t: Lookup, r: Any, at: PartialDate | None) -> str:
     return str(r.name)
 
 
-NAMES: dict[type[Record], Callable[[Lookup, Any], str]] = {
-    Party: _by_name,
-    Person: _by_name,
+def _as_called(t: Lookup, r: Any, at: PartialDate | None) -> str:
+    """A party or person by the name it had on ``at``, its canonical name in brackets
+    where the two differ: "Jabhat Fateh al-Sham (Nusra Front)"."""
+    if at is None or not r.names:
+        return str(r.name)
+    then = name_at(r.name, r.names, at, None)
+    return then if then == r.name else f"{then} ({r.name})"
+
+
+NAMES: dict[type[Record], Callable[[Lookup, Any, PartialDate | None], str]] = {
+    Party: _as_called,
+    Person: _as_called,
     Process: _by_name,
     Issue: _by_name,
     Ceasefire: _by_name,
-    Source: lambda t, r: r.title,
-    Delegation: lambda t, r: r.name or f"{display_name(t, r.party)} delegation",
-    Round: lambda t, r: f"round {r.number}",
-    Membership: lambda t, r: (
-        f"{display_name(t, r.person)} in {display_name(t, r.delegation)} ({r.role})"
+    Source: lambda t, r, at: r.title,
+    Delegation: lambda t, r, at: r.name or f"{display_name(t, r.party, at)} delegation",
+    Round: lambda t, r, at: f"round {r.number}",
+    Membership: lambda t, r, at: (
+        f"{display_name(t, r.person, at)} in {display_name(t, r.delegation, at)} ({r.role})"
     ),
-    Resignation: lambda t, r: f"{display_name(t, r.person)}'s resignation",
-    Position: lambda t, r: f"{display_name(t, r.party)} on {display_name(t, r.issue)}: {r.stance}",
-    Designation: lambda t, r: (
-        f"{display_name(t, r.by)} designating {display_name(t, r.party)} {r.label}"
+    Resignation: lambda t, r, at: f"{display_name(t, r.person, at)}'s resignation",
+    Position: lambda t, r, at: (
+        f"{display_name(t, r.holder, at)} on {display_name(t, r.issue, at)}: {r.stance}"
     ),
-    Relation: lambda t, r: (
-        f"{display_name(t, r.source)} {RELATION_VERBS[r.kind.value]} {display_name(t, r.target)}"
+    Designation: lambda t, r, at: (
+        f"{display_name(t, r.by, at)} designating {display_name(t, r.party, at)} {r.label}"
     ),
-    Incident: lambda t, r: f"{r.kind} in {r.place}, {r.date}",
-    Claim: lambda t, r: f"{display_name(t, r.claimant)}: {r.predicate} = {claim_value(t, r)}",
+    Relation: lambda t, r, at: (
+        f"{display_name(t, r.source, at)} {RELATION_VERBS[r.kind.value]} "
+        f"{display_name(t, r.target, at)}"
+    ),
+    Incident: lambda t, r, at: f"{r.kind} in {r.place}, {r.date or r.period}",
+    Claim: lambda t, r, at: (
+        f"{display_name(t, r.claimant, at)}: {r.predicate} = {claim_value(t, r, at)}"
+    ),
     Agreement: _by_name,
-    Participation: lambda t, r: f"{display_name(t, r.actor)} ({_role(r.role)})",
+    Participation: lambda t, r, at: f"{display_name(t, r.actor, at)} ({_role(r.role)})",
 }
 """How each record type is named, by class."""
 
 
-def display_name(t: Lookup, record_id: str) -> str:
+def display_name(t: Lookup, record_id: str, at: PartialDate | None = None) -> str:
     """A record's display name: people, parties, processes and issues by name, the
-    others by what they are (:data:`NAMES`); an unknown id as itself."""
+    others by what they are (:data:`NAMES`); an unknown id as itself. With ``at``, a
+    party or person by the name it had then (and its canonical name, in brackets,
+    where that differs)."""
     record = t.get(record_id)
     rule = NAMES.get(type(record))
-    return record_id if rule is None else rule(t, record)
+    return record_id if rule is None else rule(t, record, at)
 
 
 def _shown(value: object, claim: Claim) -> str:
@@ -158,24 +196,33 @@ def _shown(value: object, claim: Claim) -> str:
     return f"{claim.qualifier.value} {shown}" if claim.qualifier is not None else shown
 
 
-def claim_value(t: Lookup, claim: Claim) -> str:
-    """A claim's value as read aloud: yes/no, a bound, a record by name."""
+def claim_value(t: Lookup, claim: Claim, at: PartialDate | None = None) -> str:
+    """A claim's value as read aloud: yes/no, a bound, a record by name (as of ``at``)."""
     value = claim.value
     if isinstance(value, str) and not isinstance(t.get(value), Claim | None):
         # A record by its name; a claim (itself or another) by its id, since naming a
         # claim names its value, which may name a claim in turn.
-        return _shown(display_name(t, value), claim)
+        return _shown(display_name(t, value, at), claim)
     return _shown(value, claim)
 
 
 # -- sentences -----------------------------------------------------------------------------
 
 
+def unknown(value: Any) -> str:
+    """An optional enum or text as shown: its value, or "unknown"."""
+    if value is None:
+        return "unknown"
+    return str(getattr(value, "value", value))
+
+
 def _round(r: Round, opened: bool, w: Words) -> str:
     of = f" of {w.name(r.process)}" if w.several_processes else ""
     if opened:
-        return f"Round {r.number}{of} opens in {r.venue} ({r.format.value} talks)"
-    return f"Round {r.number}{of} ends: {r.outcome.value}"
+        where = f" in {r.venue}" if r.venue is not None else ""
+        how = f" ({r.format.value} talks)" if r.format is not None else ""
+        return f"Round {r.number}{of} opens{where}{how}"
+    return f"Round {r.number}{of} ends: {unknown(r.outcome)}"
 
 
 def _resignation(r: Resignation, w: Words) -> str:
@@ -192,14 +239,20 @@ def _ceasefire(r: Ceasefire, began: bool, w: Words) -> str:
     return f"{r.name} takes effect" + (f"; excludes {excluded}" if excluded else "")
 
 
-def incident_sentence(r: Incident) -> str:
-    """What an incident's event says: ``"Air strike in Idlib: description"``."""
+def incident_sentence(r: Incident, first: bool = True) -> str:
+    """What an incident's event says: ``"Air strike in Idlib: description"``; a lasting
+    incident's start says until when, its end that it ends."""
     text = f"{r.kind.capitalize()} in {r.place}"
+    if not first:
+        return f"{text} ends"
+    if r.period is not None:
+        text += f" (until {r.period.end or 'no end known'})"
     return f"{text}: {r.description}" if r.description else text
 
 
 def claim_sentence(r: Claim, w: Words = _IDS) -> str:
-    """What a claim's event says: who, about what, what."""
+    """What a claim's event says: who, about what, what (names as of the claim's date)."""
+    w = w.on(r.date)
     quote = f'; "{r.quote}"' if r.quote else ""
     return f"{w.name(r.claimant)} (on {w.name(r.about)}): {r.predicate} = {w.value(r)}{quote}"
 
@@ -235,6 +288,19 @@ def _agreement(r: Agreement, w: Words) -> str:
     return f"{r.name} ({r.kind.value.replace('_', ' ')}){by}"
 
 
+def _quoted(text: str | None) -> str:
+    return f'; "{text}"' if text else ""
+
+
+def _position(r: Position, first: bool, w: Words) -> str:
+    line = f"{w.name(r.holder)}, on {w.name(r.issue)}: {r.stance}"
+    if not first:
+        return f"{line} (ended)"
+    stated = f", stated {r.stated}" if r.stated is not None else ""
+    because = f"; because {r.reason.rstrip('.')}" if r.reason else ""
+    return f"{line}{stated}{because}{_quoted(r.quote)}"
+
+
 def _ended(first: bool) -> str:
     return "" if first else " (ended)"
 
@@ -244,15 +310,17 @@ SENTENCES: dict[type[Record], Callable[[Any, bool, Words], str]] = {
     # The same line for joining and leaving: the event's kind says which.
     Membership: lambda r, first, w: f"{w.name(r.person)}: {r.role} ({w.name(r.delegation)})",
     Resignation: lambda r, first, w: _resignation(r, w),
-    Position: lambda r, first, w: (
-        f"{w.name(r.party)}, on {w.name(r.issue)}: {r.stance}{_ended(first)}"
-    ),
+    Position: lambda r, first, w: _position(r, first, w),
     Relation: lambda r, first, w: (
         f"{w.name(r.source)}: {RELATION_VERBS[r.kind.value]} {w.name(r.target)}{_ended(first)}"
     ),
     Ceasefire: _ceasefire,
-    Designation: lambda r, first, w: f"{w.name(r.by)} designates {w.name(r.party)}: {r.label}",
-    Incident: lambda r, first, w: incident_sentence(r),
+    Designation: lambda r, first, w: (
+        f"{w.name(r.by)} designates {w.name(r.party)}: {r.label}"
+        if first
+        else f"{w.name(r.by)} lifts its designation of {w.name(r.party)}: {r.label}"
+    ),
+    Incident: lambda r, first, w: incident_sentence(r, first),
     Claim: lambda r, first, w: claim_sentence(r, w),
     Participation: _participation,
     Agreement: lambda r, first, w: _agreement(r, w),
@@ -261,7 +329,10 @@ SENTENCES: dict[type[Record], Callable[[Any, bool, Words], str]] = {
 where ``first`` is true for the event that opens a period (or the only event)."""
 
 
-def sentence(record: Record, first: bool, words: Words | None = None) -> str:
+def sentence(
+    record: Record, first: bool, words: Words | None = None, at: PartialDate | None = None
+) -> str:
     """The line an event of ``record`` reads as; ``first`` is true for the event that
-    opens a period, false for the one that closes it."""
-    return SENTENCES[type(record)](record, first, words or _IDS)
+    opens a period, false for the one that closes it. Names are as of ``at`` (the
+    event's date), when given."""
+    return SENTENCES[type(record)](record, first, (words or _IDS).on(at))

@@ -148,6 +148,7 @@ TEXTS = {CHECK: check_texts}
 DATE = {CHECK: is_instance(PartialDate, "an EDTF date")}
 OPTIONAL_DATE = {CHECK: is_instance(PartialDate, "an EDTF date", optional=True)}
 PERIOD = {CHECK: is_instance(Period, "an EDTF interval")}
+OPTIONAL_PERIOD = {CHECK: is_instance(Period, "an EDTF interval", optional=True)}
 
 
 # -- lenient converters ------------------------------------------------------------------
@@ -185,6 +186,15 @@ def to_date(value: Any) -> Any:
 
 def to_period(value: Any) -> Any:
     if isinstance(value, Period):
+        return value
+    try:
+        return Period.coerce(value)
+    except InvalidDateError as exc:
+        return Invalid(value, str(exc))
+
+
+def to_optional_period(value: Any) -> Any:
+    if value is None or isinstance(value, Period):
         return value
     try:
         return Period.coerce(value)

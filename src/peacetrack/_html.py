@@ -59,7 +59,8 @@ def _table(caption: str, head: Sequence[str], rows: Iterable[Sequence[object]], 
 
 def _round_rows(rounds: Sequence[Round], names: dict[str, str]) -> Iterable[list[object]]:
     for r in rounds:
-        yield [names.get(r.process, r.process), r.number, r.period, r.venue, r.outcome.value]
+        outcome = "unknown" if r.outcome is None else r.outcome.value
+        yield [names.get(r.process, r.process), r.number, r.period, r.venue, outcome]
 
 
 def timeline_html(t: Timeline) -> str:

@@ -17,6 +17,7 @@ from peacetrack.records import (
     Agreement,
     Ceasefire,
     Designation,
+    Incident,
     Membership,
     Participation,
     ParticipationRole,
@@ -40,6 +41,7 @@ _PARTS = (
     "excluded",
     "designations",
     "relations",
+    "incidents",
     "participations",
     "participants",
     "mediators",
@@ -69,14 +71,16 @@ class Snapshot:
     members
         Delegation id -> memberships in force (only delegations with members).
     positions
-        ``(party, issue)`` -> the position in force (the latest-starting one if
-        several are).
+        ``(holder, issue)`` -> the position in force (the latest-starting one if
+        several are); the holder is a party or a person.
     ceasefires_in_force, excluded
         Ceasefires in force, and the ids of parties excluded from any of them.
     designations
-        Designations made by then.
+        Designations in force: listed by then and not yet lifted.
     relations
         Relations between parties in force.
+    incidents
+        Incidents under way: those on the date, and those whose period covers it.
     participations, participants, mediators
         Participations in force; process id -> role -> actors taking part; process id
         -> its mediators taking part.
@@ -140,10 +144,10 @@ class Snapshot:
 
     @property
     def positions(self) -> Mapping[tuple[str, str], Position]:
-        """``(party, issue)`` -> the position in force; in chronological order, so the
-        latest-starting one wins."""
+        """``(holder, issue)`` -> the position in force (the holder a party or a
+        person); in chronological order, so the latest-starting one wins."""
         return self._part(
-            "positions", lambda: {(p.party, p.issue): p for p in self._in_force(Position)}
+            "positions", lambda: {(p.holder, p.issue): p for p in self._in_force(Position)}
         )
 
     @property
@@ -161,8 +165,13 @@ class Snapshot:
 
     @property
     def designations(self) -> tuple[Designation, ...]:
-        """Designations made by then."""
+        """Designations in force: listed by then and not yet lifted."""
         return self._part("designations", lambda: self._in_force(Designation))
+
+    @property
+    def incidents(self) -> tuple[Incident, ...]:
+        """Incidents under way: those on the date, and those whose period covers it."""
+        return self._part("incidents", lambda: self._in_force(Incident))
 
     @property
     def relations(self) -> tuple[Relation, ...]:

@@ -21,8 +21,9 @@ from operator import attrgetter
 from peacetrack._fast import FAST_PATHS
 from peacetrack._participation_rules import participation_problems
 from peacetrack._registry import Reference, Shape, references_of
+from peacetrack.dates import Period
 from peacetrack.errors import Problem
-from peacetrack.records import Membership, Record, Resignation, Round
+from peacetrack.records import Membership, Position, Record, Resignation, Round
 
 __all__ = [
     "duplicate_problems",
@@ -160,14 +161,15 @@ def references_ok(
 def rule_problems(
     by_id: Mapping[str, Record], by_type: Mapping[str, Iterable[Record]]
 ) -> Iterator[Problem]:
-    """Cross-record rules: resignations, round numbers, round delegations,
-    participations and agreements."""
+    """Cross-record rules: resignations, round numbers, round delegations, rounds and
+    positions that overlap, identifiers, participations and agreements."""
     yield from _resignation_problems(by_id, by_type.get("resignation", ()))
     yield from _round_problems(by_id, by_type.get("round", ()))
     yield from _identifier_problems(
         itertools.chain(by_type.get("party", ()), by_type.get("person", ()))
     )
     yield from participation_problems(by_id, by_type)
+    yield from _changing_problems(by_type)
 
 
 def _identifier_problems(records: Iterable[Record]) -> Iterator[Problem]:
@@ -185,6 +187,61 @@ def _identifier_problems(records: Iterable[Record]) -> Iterator[Problem]:
                     f"{identifier.scheme} {identifier.identifier!r} is also held by {holder!r}; "
                     "an identifier names one party or person",
                 )
+
+
+# -- facts that change over time (issue #14) --------------------------------------------
+
+
+def _changing_problems(by_type: Mapping[str, Iterable[Record]]) -> Iterator[Problem]:
+    """Rounds of one process that certainly overlap; positions of one holder on one
+    issue that certainly overlap."""
+    rounds: dict[str, list[tuple[Period, str]]] = defaultdict(list)
+    for record in by_type.get("round", ()):
+        assert isinstance(record, Round)
+        rounds[record.process].append((record.period, record.id))
+    for process, group in rounds.items():
+        for later, earlier in certain_overlaps(group):
+            yield Problem(
+                later,
+                "period",
+                f"overlaps round {earlier!r} of the same process {process!r}; "
+                "rounds of one process follow each other",
+            )
+    positions: dict[tuple[str, str], list[tuple[Period, str]]] = defaultdict(list)
+    for record in by_type.get("position", ()):
+        assert isinstance(record, Position)
+        positions[(record.holder, record.issue)].append((record.period, record.id))
+    for (holder, issue), group in positions.items():
+        for later, earlier in certain_overlaps(group):
+            yield Problem(
+                later,
+                "period",
+                f"{holder!r} already holds position {earlier!r} on issue {issue!r} over an "
+                "overlapping period; end one before the other starts",
+            )
+
+
+def certain_overlaps(periods: Iterable[tuple[Period, str]]) -> Iterator[tuple[str, str]]:
+    """``(later id, earlier id)`` for each item whose period certainly shares a day
+    with an earlier-starting one's, naming one such earlier item; O(n log n).
+
+    "Certainly" reads both periods by their certain core (:meth:`Period.bounds` with
+    ``possibly=False``); a period with an empty core overlaps nothing for certain.
+    Sorted by the core's first day, an item overlaps some earlier item exactly when
+    it overlaps the earlier item whose core reaches furthest, so one pass suffices.
+    """
+    cores = []
+    for period, item in periods:
+        first, last = period.bounds(possibly=False)
+        if first <= last:
+            cores.append((first, last, item))
+    cores.sort()
+    furthest: tuple[int, str] | None = None
+    for first, last, item in cores:
+        if furthest is not None and first <= furthest[0]:
+            yield item, furthest[1]
+        if furthest is None or last > furthest[0]:
+            furthest = (last, item)
 
 
 def _resignation_problems(

@@ -1,10 +1,11 @@
 """Events: the dated moments a timeline's records imply, in one chronological stream.
 
 A record becomes zero, one or two events: a round opens and closes, a member joins
-and resigns, a ceasefire begins and ends, a participation (dated) begins and ends, an
-agreement is adopted, an incident happens, a claim is made. A
-record without a date (an undated claim, say) has no event; it is still in the
-timeline and answers every other query.
+and resigns, a ceasefire begins and ends, a designation is made and lifted, a
+participation (dated) begins and ends, an agreement is adopted, an incident happens
+(and ends, when it lasts), a claim is made. A record without a date (an undated claim
+or designation, say) has no event; it is still in the timeline and answers every
+other query.
 
 Order
 -----
@@ -63,6 +64,8 @@ class EventKind(enum.Enum):
     POSITION_ENDED = "position_ended"
     RELATION_ENDED = "relation_ended"
     CEASEFIRE_ENDED = "ceasefire_ended"
+    DESIGNATION_LIFTED = "designation_lifted"
+    INCIDENT_ENDED = "incident_ended"
     ROUND_CLOSED = "round_closed"
 
     @property
@@ -103,7 +106,6 @@ class Event:
 _POINT: dict[type[Record], EventKind] = {
     Incident: EventKind.INCIDENT,
     Claim: EventKind.CLAIM,
-    Designation: EventKind.DESIGNATION,
     Resignation: EventKind.MEMBER_RESIGNED,
     Agreement: EventKind.AGREEMENT,
 }
@@ -116,6 +118,8 @@ _SPAN: dict[type[Record], tuple[EventKind, EventKind]] = {
     Relation: (EventKind.RELATION_BEGAN, EventKind.RELATION_ENDED),
     Ceasefire: (EventKind.CEASEFIRE_BEGAN, EventKind.CEASEFIRE_ENDED),
     Participation: (EventKind.PARTICIPATION_BEGAN, EventKind.PARTICIPATION_ENDED),
+    Designation: (EventKind.DESIGNATION, EventKind.DESIGNATION_LIFTED),
+    Incident: (EventKind.INCIDENT, EventKind.INCIDENT_ENDED),  # one that lasts
 }
 """Records with a ``period``: an event where it starts, and one where it ends (none
 while it is open, none at all when the period is unknown)."""
@@ -125,13 +129,15 @@ _ENDS = frozenset(pair[1] for pair in _SPAN.values())
 
 
 def event_date(record: Record, kind: EventKind) -> PartialDate:
-    """The date of the ``kind`` event of ``record`` (a period's start or end, or the
-    record's own date)."""
-    if kind in _STARTS:
-        return record.period.start  # type: ignore[attr-defined, no-any-return]
+    """The date of the ``kind`` event of ``record``: its period's end for an ending
+    event; otherwise the record's own date if it has one (an incident, an agreement),
+    else its period's start."""
     if kind in _ENDS:
         return record.period.end  # type: ignore[attr-defined, no-any-return]
-    return record.date  # type: ignore[attr-defined, no-any-return]
+    date = getattr(record, "date", None)
+    if date is not None:
+        return date  # type: ignore[no-any-return]
+    return record.period.start  # type: ignore[attr-defined, no-any-return]
 
 
 def event_kinds(record: Record, resigned: Container[str] = frozenset()) -> tuple[EventKind, ...]:
@@ -142,11 +148,11 @@ def event_kinds(record: Record, resigned: Container[str] = frozenset()) -> tuple
     """
     cls = type(record)
     point = _POINT.get(cls)
-    if point is not None:
-        return () if record.date is None else (point,)  # type: ignore[attr-defined]
+    if point is not None and getattr(record, "date", None) is not None:
+        return (point,)
     pair = _SPAN.get(cls)
-    if pair is None or record.period is None:  # type: ignore[attr-defined]
-        return ()  # an undated participation: no moment to tell
+    if pair is None or getattr(record, "period", None) is None:
+        return ()  # undated (a claim, a participation, a designation): no moment to tell
     kinds: tuple[EventKind, ...] = pair
     if record.period.end is None or (cls is Membership and record.id in resigned):  # type: ignore[attr-defined]
         kinds = pair[:1]
@@ -177,10 +183,11 @@ def make_event(record: Record, kind: EventKind, words: Words | None = None) -> E
     ids without). The one constructor of events: queries that return thousands of
     events spend their time here, so the slots are filled directly (equal to
     ``Event(...)``); with the slow paths switched on, ``Event(...)`` checks them."""
-    summary = sentence(record, kind not in _ENDS, words)
+    date = event_date(record, kind)
+    summary = sentence(record, kind not in _ENDS, words, date)
     if FAST_PATHS:
-        return _fast_event(event_date(record, kind), kind, record.id, summary)
-    return Event(event_date(record, kind), kind, record.id, summary)
+        return _fast_event(date, kind, record.id, summary)
+    return Event(date, kind, record.id, summary)
 
 
 def record_events(

@@ -44,6 +44,7 @@ from peacetrack._field_checks import (
     CHECK,
     DATE,
     OPTIONAL_DATE,
+    OPTIONAL_PERIOD,
     OPTIONAL_TEXT,
     PERIOD,
     PLANS,
@@ -58,10 +59,12 @@ from peacetrack._field_checks import (
     plan_of,
     to_date,
     to_enum,
+    to_optional_period,
     to_period,
     to_tuple,
     typed,
 )
+from peacetrack._other_names import Name, check_names, to_names
 from peacetrack._parts import Exclusion, Identifier, Link, check_parts, to_parts
 from peacetrack._registry import (
     RECORD_TYPES,
@@ -90,6 +93,7 @@ __all__ = [
     "Issue",
     "Link",
     "Membership",
+    "Name",
     "Participation",
     "ParticipationRole",
     "ParticipationStatus",
@@ -130,10 +134,14 @@ class PartyKind(enum.Enum):
 
 
 class RoundFormat(enum.Enum):
-    """How delegations meet: through a mediator (proximity) or face to face."""
+    """How delegations meet: through a mediator in one place (proximity), face to face
+    (direct), through a mediator travelling between them (shuttle), or several of these
+    in one round (mixed)."""
 
     PROXIMITY = "proximity"
     DIRECT = "direct"
+    SHUTTLE = "shuttle"
+    MIXED = "mixed"
 
 
 class RoundOutcome(enum.Enum):
@@ -144,6 +152,8 @@ class RoundOutcome(enum.Enum):
     ADJOURNED = "adjourned"
     SUSPENDED = "suspended"
     COLLAPSED = "collapsed"
+    AGREEMENT = "agreement"
+    """It ended with an agreement reached."""
 
 
 class RelationKind(enum.Enum):
@@ -194,6 +204,8 @@ def _to_qualifier(value: Any) -> Any:
     return to_enum(Qualifier, value)
 
 
+_NUMBERS = (int, float)  # exact types: a bool is an int subclass, but not a number here
+
 # -- records -----------------------------------------------------------------------------
 
 
@@ -215,7 +227,7 @@ class Record:
     def __attrs_post_init__(self) -> None:
         plan = _PLANS.get(type(self)) or plan_of(type(self), Record._rules)
         passed = _FAST_PATHS and fields_ok(self, plan)
-        if passed and not plan.has_rules:
+        if passed and (not plan.has_rules or self._rules_hold()):
             return
         record_id = self.id if isinstance(self.id, str) and self.id.strip() else None
         problems = [] if passed else list(field_problems(self, record_id))
@@ -226,6 +238,12 @@ class Record:
     def _rules(self, record_id: str | None) -> Iterator[Problem]:
         """Rules that involve more than one field of this record."""
         return iter(())
+
+    def _rules_hold(self) -> bool:
+        """A quick test, run once every field is good: ``True`` when :meth:`_rules`
+        would find nothing (``False``: it may, so run it). Records are made by the
+        million when a file is read; this spares them the rules' generator."""
+        return False
 
     def references(self) -> Iterator[tuple[str, str]]:
         """Yield ``(field, id)`` for every id this record refers to, sources included,
@@ -279,14 +297,23 @@ class Source(Record):
     )
 
 
+_NAMES = {CHECK: check_names}
+
+
 @register_record_type("party")
 @attrs.frozen
 class Party(Record):
-    """An actor: a state, a government, an opposition body, an armed group, ..."""
+    """An actor: a state, a government, an opposition body, an armed group, ...
+
+    ``aliases`` are other spellings and short forms, undated ("HNC"); ``names`` are
+    other names with a period, a language or a note (:class:`Name`), such as the
+    name a group took when it renamed itself.
+    """
 
     name: str = attrs.field(metadata=TEXT)
     kind: PartyKind = attrs.field(converter=_to_party_kind, metadata={CHECK: check_enum(PartyKind)})
     aliases: tuple[str, ...] = attrs.field(default=(), converter=to_tuple, metadata=TEXTS)
+    names: tuple[Name, ...] = attrs.field(default=(), converter=to_names, metadata=_NAMES)
     identifiers: tuple[Identifier, ...] = attrs.field(
         default=(), converter=_to_identifiers, metadata=_IDENTIFIERS
     )
@@ -296,10 +323,12 @@ class Party(Record):
 @register_record_type("person")
 @attrs.frozen
 class Person(Record):
-    """A named person: a negotiator, an envoy, a spokesperson."""
+    """A named person: a negotiator, an envoy, a spokesperson (``aliases`` and
+    ``names`` as for a :class:`Party`)."""
 
     name: str = attrs.field(metadata=TEXT)
     aliases: tuple[str, ...] = attrs.field(default=(), converter=to_tuple, metadata=TEXTS)
+    names: tuple[Name, ...] = attrs.field(default=(), converter=to_names, metadata=_NAMES)
     identifiers: tuple[Identifier, ...] = attrs.field(
         default=(), converter=_to_identifiers, metadata=_IDENTIFIERS
     )
@@ -318,21 +347,40 @@ class Process(Record):
 @register_record_type("round")
 @attrs.frozen
 class Round(Record):
-    """One round of a process: when, where, in which format, with what outcome."""
+    """One round of a process: when, where, in which format, with what outcome.
+
+    ``venue``, ``format`` and ``outcome`` may be ``None``: unknown. A round whose
+    outcome is ``ongoing`` has an open period.
+    """
 
     process: str = attrs.field(metadata=ref("process"))
     number: int = attrs.field(metadata={CHECK: check_positive_int})
     period: Period = attrs.field(converter=to_period, metadata=PERIOD)
-    venue: str = attrs.field(metadata=TEXT)
-    format: RoundFormat = attrs.field(
-        converter=_to_round_format, metadata={CHECK: check_enum(RoundFormat)}
+    venue: str | None = attrs.field(metadata=OPTIONAL_TEXT)
+    format: RoundFormat | None = attrs.field(
+        converter=_to_round_format, metadata={CHECK: check_enum(RoundFormat, optional=True)}
     )
-    outcome: RoundOutcome = attrs.field(
-        converter=_to_round_outcome, metadata={CHECK: check_enum(RoundOutcome)}
+    outcome: RoundOutcome | None = attrs.field(
+        converter=_to_round_outcome, metadata={CHECK: check_enum(RoundOutcome, optional=True)}
     )
     delegations: tuple[str, ...] = attrs.field(
         default=(), converter=to_tuple, metadata=refs("delegation")
     )
+
+    def _rules_hold(self) -> bool:
+        return self.outcome is not RoundOutcome.ONGOING or self.period.end is None
+
+    def _rules(self, record_id: str | None) -> Iterator[Problem]:
+        if (
+            self.outcome is RoundOutcome.ONGOING
+            and isinstance(self.period, Period)
+            and self.period.end is not None
+        ):
+            yield Problem(
+                record_id,
+                "outcome",
+                f"a round marked ongoing cannot have ended, but its period is {self.period}",
+            )
 
 
 @register_record_type("delegation")
@@ -383,12 +431,24 @@ class Issue(Record):
 @register_record_type("position")
 @attrs.frozen
 class Position(Record):
-    """What a party holds on an issue during a period, e.g. ``"transition-first"``."""
+    """What a party or a person (the ``holder``) holds on an issue during a period,
+    e.g. ``"transition-first"``; ``stated`` is when it was said, with a ``quote``
+    and a ``reason`` when known. One holder holds one position per issue at a time.
 
-    party: str = attrs.field(metadata=ref("party"))
+    >>> Position("p1", "hnc", "sequencing", "transition-first", "2016-01/..",
+    ...          stated="2016-01-20", quote="No role for Assad").stated.precision.value
+    'day'
+    """
+
+    holder: str = attrs.field(metadata=ref("party", "person"))
     issue: str = attrs.field(metadata=ref("issue"))
     stance: str = attrs.field(metadata=TEXT)
     period: Period = attrs.field(converter=to_period, metadata=PERIOD)
+    stated: PartialDate | None = attrs.field(
+        default=None, converter=to_date, metadata=OPTIONAL_DATE
+    )
+    quote: str | None = attrs.field(default=None, metadata=OPTIONAL_TEXT)
+    reason: str | None = attrs.field(default=None, metadata=OPTIONAL_TEXT)
 
 
 @register_record_type("ceasefire")
@@ -425,12 +485,27 @@ class Ceasefire(Record):
 @register_record_type("designation")
 @attrs.frozen
 class Designation(Record):
-    """``by`` calls ``party`` something, e.g. a terrorist organization."""
+    """``by`` calls ``party`` something, e.g. a terrorist organization, from the start
+    of ``period`` (listed) to its end (delisted). An open period: still listed;
+    ``None``: when is not known.
+
+    >>> Designation("d1", "nusra", "unsc", "terrorist organization", "2013-05-30/..").period
+    Period('2013-05-30/..')
+    """
 
     party: str = attrs.field(metadata=ref("party"))
     by: str = attrs.field(metadata=ref("party", "person"))
     label: str = attrs.field(metadata=TEXT)
-    date: PartialDate | None = attrs.field(default=None, converter=to_date, metadata=OPTIONAL_DATE)
+    period: Period | None = attrs.field(
+        default=None, converter=to_optional_period, metadata=OPTIONAL_PERIOD
+    )
+
+    def _rules_hold(self) -> bool:
+        return self.party != self.by
+
+    def _rules(self, record_id: str | None) -> Iterator[Problem]:
+        if self.party == self.by:
+            yield Problem(record_id, "by", f"a party cannot designate itself ({self.party})")
 
 
 @register_record_type("relation")
@@ -445,6 +520,9 @@ class Relation(Record):
     )
     period: Period = attrs.field(converter=to_period, metadata=PERIOD)
 
+    def _rules_hold(self) -> bool:
+        return self.source != self.target
+
     def _rules(self, record_id: str | None) -> Iterator[Problem]:
         if self.source == self.target:
             yield Problem(record_id, "target", f"a party cannot relate to itself ({self.source})")
@@ -453,17 +531,41 @@ class Relation(Record):
 @register_record_type("incident")
 @attrs.frozen
 class Incident(Record):
-    """Something that happened on a day: an air strike, a shelling, a capture.
+    """Something that happened on a day (an air strike, a shelling, a capture), or
+    over a period (an offensive, a siege): exactly one of ``date`` and ``period``.
 
     ``parties`` are the parties the sources tie to it without dispute; who did what,
     when sources disagree, belongs in :class:`Claim` records.
+
+    >>> Incident("aleppo-offensive", "offensive", None, "Aleppo",
+    ...          period="2016-06-25/2016-08").span
+    Period('2016-06-25/2016-08')
     """
 
     kind: str = attrs.field(metadata=TEXT)
-    date: PartialDate = attrs.field(converter=to_date, metadata=DATE)
+    date: PartialDate | None = attrs.field(converter=to_date, metadata=OPTIONAL_DATE)
     place: str = attrs.field(metadata=TEXT)
     description: str | None = attrs.field(default=None, metadata=OPTIONAL_TEXT)
     parties: tuple[str, ...] = attrs.field(default=(), converter=to_tuple, metadata=refs("party"))
+    period: Period | None = attrs.field(
+        default=None, converter=to_optional_period, metadata=OPTIONAL_PERIOD, kw_only=True
+    )
+
+    def _rules_hold(self) -> bool:
+        return (self.date is None) is not (self.period is None)
+
+    def _rules(self, record_id: str | None) -> Iterator[Problem]:
+        if (self.date is None) == (self.period is None):
+            said = "neither" if self.date is None else "both"
+            yield Problem(record_id, "date", f"give a date or a period, exactly one; got {said}")
+
+    @property
+    def span(self) -> Period:
+        """The days the incident covers: its period, or its date as a one-date period."""
+        if self.period is not None:
+            return self.period
+        assert self.date is not None  # exactly one is set
+        return Period(self.date, self.date)
 
 
 @register_record_type("claim")
@@ -489,10 +591,19 @@ class Claim(Record):
     date: PartialDate | None = attrs.field(default=None, converter=to_date, metadata=OPTIONAL_DATE)
     quote: str | None = attrs.field(default=None, metadata=OPTIONAL_TEXT)
 
+    def _rules_hold(self) -> bool:
+        return self.about != self.claimant and (
+            self.qualifier is None or type(self.value) in _NUMBERS
+        )
+
     def _rules(self, record_id: str | None) -> Iterator[Problem]:
         numeric = isinstance(self.value, int | float) and not isinstance(self.value, bool)
         if self.qualifier is not None and not numeric:
             yield Problem(record_id, "qualifier", f"bounds a number, but value is {self.value!r}")
+        if self.about == self.claimant:
+            yield Problem(
+                record_id, "about", f"a claim cannot be about its own claimant ({self.claimant})"
+            )
 
 
 # The v2 record types live in their own module (this one is near its size limit); they

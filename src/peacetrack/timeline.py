@@ -15,8 +15,9 @@ relation is in the snapshot only if, however its partial ends are read, it was i
 force at some time during ``d`` (see :meth:`peacetrack.Period.in_force`). For a day
 that means "certainly in force that day"; for a month, "certainly in force at some
 time that month". Pass ``possibly=True`` for everything that *may* have been in
-force. A designation counts from its date on (undated designations are left out of
-a certain snapshot and kept in a possible one).
+force. A designation counts over its period, from listing to delisting (undated
+designations are left out of a certain snapshot and kept in a possible one); an
+incident over its date or its period.
 
 >>> from peacetrack import Party, Person, Process, Delegation, Membership
 >>> t = Timeline([
@@ -52,7 +53,7 @@ from typing import Any, TypeVar
 
 import attrs
 
-from peacetrack import _claims, _html, _index, _participation_queries, _timeline_rules
+from peacetrack import _claims, _html, _index, _other_names, _participation_queries, _timeline_rules
 from peacetrack._display import Words
 from peacetrack._registry import is_registered
 from peacetrack._snapshot import Snapshot
@@ -501,10 +502,11 @@ class Timeline:
 
         The rule of :meth:`at`: a record with a ``period`` counts when the period was
         certainly in force at some time during ``at`` (:meth:`Period.in_force
-        <peacetrack.Period.in_force>`), or may have been with ``possibly=True``; a
-        designation counts from its date on (an undated one only when
-        ``possibly``). ``at`` may be a date or a window (a :class:`~peacetrack.Period`
-        or an EDTF interval such as ``"2017-01/2017-03"``, read at its widest); with
+        <peacetrack.Period.in_force>`), or may have been with ``possibly=True``; an
+        incident over its date or its period; a record without a period (an undated
+        designation) only when ``possibly``. ``at`` may be a date or a window (a
+        :class:`~peacetrack.Period` or an EDTF interval such as ``"2017-01/2017-03"``,
+        read at its widest); with
         ``throughout=True`` a record counts only when it was in force on every day of
         ``at``, not just on some day. Graph views and snapshots ask this, which
         answers from an interval index in O(log n + k) for k records.
@@ -541,22 +543,14 @@ class Timeline:
             return tuple(_participation_queries.in_force(self, lo, hi, possibly, throughout))  # type: ignore[arg-type]
         if kind is Agreement:
             return _participation_queries.agreements(self, None, at, possibly, throughout)  # type: ignore[return-value]
-        if kind is Designation:
-            found: tuple[Any, ...] = self._designations_by(hi, possibly)
-            if throughout:
-                # An undated designation (only in a possible answer) may have held
-                # all along.
-                found = tuple(
-                    g for g in found if g.date is None or _designation_start(g, possibly) <= lo
-                )
-            return found
         if not (isinstance(kind, type) and is_registered(kind)) or not any(
             f.name == "period" for f in attrs.fields(kind)
         ):
             raise PeacetrackError(f"{getattr(kind, '__name__', kind)!r} records have no period")
         records = self._in_force(kind, lo, hi, possibly)
         if throughout:
-            return tuple(r for r in records if _covers(r.period.bounds(possibly), lo, hi))  # type: ignore[attr-defined]
+            # An undated record (only in a possible answer) may have held all along.
+            return tuple(r for r in records if _covers(_bounds_of(r, possibly), lo, hi))
         return records
 
     def view(self, kind: type[R]) -> tuple[R, ...]:
@@ -572,29 +566,48 @@ class Timeline:
             raise PeacetrackError(f"{kind!r} is not a registered record type")
         return self._view(kind)
 
-    def _in_force(self, kind: type[R], lo: int, hi: int, possibly: bool) -> tuple[R, ...]:
-        view = self._view(kind)
-        index = self._cached(
-            ("in force", kind.record_type, possibly),
-            lambda: _index.interval_index(view, possibly=possibly),
-        )
-        return tuple(map(view.__getitem__, sorted(index.overlapping(lo, hi))))
+    def _in_force(self, kind: type[R], y: int, x: int, possibly: bool) -> tuple[R, ...]:
+        """The records of ``kind`` in force during the days ``[y, x]``, in
+        chronological order.
 
-    def _designations_by(self, hi: int, possibly: bool) -> tuple[Designation, ...]:
-        view = self.designations
+        Records whose period is ``None`` (an undated designation) count only in a
+        possible answer; an incident counts over its date or its period.
 
-        def build() -> tuple[_index.OrderedBounds, list[int]]:
-            dated = [i for i, g in enumerate(view) if g.date is not None]
-            # A designation holds from its date on: the first day of Period(date).
-            bounds = [_designation_start(view[i], possibly) for i in dated]
-            undated = [i for i, g in enumerate(view) if g.date is None]
-            return _index.OrderedBounds(bounds, dated), undated
+        The index is built over the chronological view, so an answer is a sort of
+        positions. Incidents are the exception unless their view is made already:
+        they are most of a large corpus, sorting them all would cost more than
+        their index, and a date finds few of them, so only those are sorted.
+        """
+        tag = kind.record_type
 
-        ordered, undated = self._cached(("designations", possibly), build)
-        found = ordered.upto(hi)
-        if possibly:
-            found = [*found, *undated]
-        return tuple(map(view.__getitem__, sorted(found)))
+        def build() -> tuple[Any, bool, _index.IntervalIndex, _index.DateIndex, list[int]]:
+            view = self._cache.get(("view", tag)) if kind is Incident else self._view(kind)
+            records = view if view is not None else self._by_type.get(tag, [])
+            # Periods go in an interval tree; single dates (most incidents), whose
+            # lengths take a few values, in a cheaper index of their own.
+            spans: tuple[list[int], list[int], list[int]] = ([], [], [])
+            days: tuple[list[int], list[int], list[int]] = ([], [], [])
+            undated: list[int] = []
+            for i, record in enumerate(records):
+                bounds = _bounds_of(record, possibly)
+                if bounds is None:
+                    undated.append(i)
+                    continue
+                starts, ends, items = days if record.period is None else spans
+                starts.append(bounds[0])
+                ends.append(bounds[1])
+                items.append(i)
+            periods, dates = _index.IntervalIndex(*spans), _index.DateIndex(*days)
+            return records, view is not None, periods, dates, undated
+
+        records, ordered, periods, dates, undated = self._cached(("in force", tag, possibly), build)
+        found = periods.overlapping(y, x)
+        found += dates.overlapping(y, x)
+        if possibly and undated:
+            found += undated
+        if ordered:
+            return tuple(map(records.__getitem__, sorted(found)))
+        return tuple(sorted(map(records.__getitem__, found), key=_chronological))
 
     def at(
         self, date: DateLike | Period, *, possibly: bool = False, throughout: bool = False
@@ -604,10 +617,10 @@ class Timeline:
         A period counts when it was *certainly* in force at some time during
         ``date`` (however its partial ends are read), or, with ``possibly=True``,
         when it *may* have been; see the module docs and
-        :meth:`peacetrack.Period.in_force`. A designation counts from its date on
-        (certainly once its latest day has come, possibly once its earliest has);
-        undated ones only in a possible snapshot. Every tuple is in chronological
-        order; for ``positions`` the latest-starting position per ``(party, issue)``
+        :meth:`peacetrack.Period.in_force`. A designation counts over its period,
+        from listing to delisting (undated ones only in a possible snapshot); an
+        incident over its date or its period. Every tuple is in chronological
+        order; for ``positions`` the latest-starting position per ``(holder, issue)``
         wins.
 
         ``date`` may also be a window, a :class:`~peacetrack.Period` or an EDTF
@@ -683,6 +696,43 @@ class Timeline:
             ):
                 gaps.append(Period(end, start))
         return tuple(gaps)
+
+    # -- names ----------------------------------------------------------------------
+
+    def name_of(
+        self, record_id: str, at: DateLike | None = None, *, lang: str | None = None
+    ) -> str:
+        """What a party or person was called on ``at`` (its canonical ``name`` when
+        ``at`` is ``None``).
+
+        The dated :class:`~peacetrack.Name` whose period certainly covers the whole
+        of ``at`` wins (the latest-starting one if several do); with ``lang``, names
+        in that language are read, and an undated one stands in. Any other record
+        with a ``name`` gives that name.
+
+        Raises
+        ------
+        UnknownIdError
+            If no record has this id, or the record has no name.
+        InvalidDateError
+            For a date that cannot be read.
+
+        Examples
+        --------
+        >>> from peacetrack import Name, Party
+        >>> t = Timeline([Party("nusra", "Nusra Front", "armed_group", names=[
+        ...     Name("Jabhat Fateh al-Sham", "2016-07-28/2017-01-27")])])
+        >>> t.name_of("nusra", at="2016-05-31"), t.name_of("nusra", at="2016-09")
+        ('Nusra Front', 'Jabhat Fateh al-Sham')
+        """
+        record = self[record_id]
+        d = None if at is None else PartialDate.coerce(at)
+        if isinstance(record, Party | Person):
+            return _other_names.name_at(record.name, record.names, d, lang)
+        name = getattr(record, "name", None)
+        if not isinstance(name, str):
+            raise UnknownIdError(f"{record_id!r} is a {record.record_type}, which has no name")
+        return name
 
     # -- claims ---------------------------------------------------------------------
 
@@ -860,14 +910,23 @@ def _window(at: DateLike | Period) -> tuple[int, int]:
     return d.earliest_ordinal, d.latest_ordinal
 
 
-def _covers(bounds: tuple[int, int], lo: int, hi: int) -> bool:
-    return bounds[0] <= lo and hi <= bounds[1]
+def _covers(bounds: tuple[int, int] | None, lo: int, hi: int) -> bool:
+    return bounds is None or (bounds[0] <= lo and hi <= bounds[1])
 
 
-def _designation_start(designation: Designation, possibly: bool) -> int:
-    """The first day a dated designation holds: it holds from its date on."""
-    assert designation.date is not None
-    return Period(designation.date).bounds(possibly)[0]
+def _bounds_of(record: Any, possibly: bool) -> tuple[int, int] | None:
+    """The days a record is in force under one reading (see :meth:`Period.bounds`):
+    its period's, or a dated incident's as the one-date period ``date/date``;
+    ``None`` for no period (an undated designation)."""
+    period = record.period
+    if period is not None:
+        return period.bounds(possibly)  # type: ignore[no-any-return]
+    date = getattr(record, "date", None)
+    if date is None:
+        return None
+    # Period(date, date).bounds(possibly), without making the Period.
+    lo, hi = date.bounds(True)
+    return (lo, hi) if possibly else (hi, lo)
 
 
 def _unregistered(records: Iterable[object]) -> Iterator[Problem]:

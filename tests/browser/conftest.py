@@ -164,7 +164,7 @@ def geneva_case() -> Timeline:
     return t.without(ceasefire.id).with_records(
         excluded,
         Party("xss-party", XSS_NAME, "armed_group"),
-        Designation("xss-designation", "xss-party", "un", "listed <b>group</b>", date="2016-05-17"),
+        Designation("xss-designation", "xss-party", "un", "listed <b>group</b>", "2016-05-17/.."),
         Incident(
             "xss-incident",
             "shelling",

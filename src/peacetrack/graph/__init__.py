@@ -25,8 +25,10 @@ Dates and ``at=``
 With ``at=`` a view keeps only what was in force that day, by the same rule as
 :meth:`Timeline.at <peacetrack.timeline.Timeline.at>`: a period counts when it was
 *certainly* in force at some time during ``at`` (:meth:`peacetrack.Period.in_force`),
-or *possibly* in force with ``possibly=True``. A designation counts from its date on;
-an undated one only when ``possibly=True``. Put as a law over edge attributes: an
+or *possibly* in force with ``possibly=True``. A designation counts over its period,
+from listing to delisting; an undated one only when ``possibly=True``. Parties and
+people are named as they were called on ``at`` (``name``), beside their
+``canonical_name``. Put as a law over edge attributes: an
 edge with ``start`` S and ``end`` E is in the view at D exactly when
 ``Period(S, E or None).in_force(D, possibly=...)``, and an edge with ``start == ""``
 (an undated designation) only when ``possibly`` is true.

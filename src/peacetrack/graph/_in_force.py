@@ -42,11 +42,11 @@ def designations(t: Timeline, d: PartialDate | None, possibly: bool) -> tuple[De
 
 
 def designated(designation: Designation, d: PartialDate | None, possibly: bool) -> bool:
-    """Whether ``designation`` holds on ``d``: from its date on, as an open period;
-    an undated one only when ``possibly`` (or when ``d`` is None)."""
-    if designation.date is None:
+    """Whether ``designation`` holds on ``d``: over its period, from listing to
+    delisting; an undated one only when ``possibly`` (or when ``d`` is None)."""
+    if designation.period is None:
         return d is None or possibly
-    return live(Period(designation.date), d, possibly)
+    return live(designation.period, d, possibly)
 
 
 def edtf(value: object | None) -> str:

@@ -173,7 +173,7 @@ def designated_in_coalitions(
     ...               Party("aoc", "Army of Conquest", "armed_group"),
     ...               Party("un", "United Nations", "intergovernmental"),
     ...               Relation("p1", "nusra", "aoc", "part_of", "2015-03/.."),
-    ...               Designation("d1", "nusra", "un", "terrorist organization", "2013-05")])
+    ...               Designation("d1", "nusra", "un", "terrorist organization", "2013-05/..")])
     >>> designated_in_coalitions(t)
     {'nusra': ('aoc',)}
     >>> designated_in_coalitions(t, engaged=True)

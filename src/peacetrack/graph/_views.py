@@ -16,6 +16,7 @@ from peacetrack.records import (
     Delegation,
     Membership,
     Party,
+    Person,
     Process,
     Relation,
     Round,
@@ -33,11 +34,18 @@ def _asked(d: PartialDate | None, possibly: bool) -> dict[str, Any]:
     return {"at": edtf(d), "possibly": possibly}
 
 
-def _party(party: Party) -> dict[str, str]:
-    return {"kind": "party", "name": party.name, "type": party.kind.value}
+def _party(t: Timeline, party: Party, d: PartialDate | None) -> dict[str, str]:
+    return {"kind": "party", "type": party.kind.value, **_names(t, party.id, d)}
 
 
-def _name(t: Timeline, record_id: str) -> str:
+def _names(t: Timeline, record_id: str, d: PartialDate | None) -> dict[str, str]:
+    """A party's or person's ``name`` as of ``d`` and its ``canonical_name``."""
+    return {"name": t.name_of(record_id, at=d), "canonical_name": t.name_of(record_id)}
+
+
+def _name(t: Timeline, record_id: str, d: PartialDate | None = None) -> str:
+    if isinstance(t[record_id], Party | Person):
+        return t.name_of(record_id, at=d)
     return str(getattr(t[record_id], "name", record_id))
 
 
@@ -47,7 +55,9 @@ def parties(t: Timeline, at: DateLike | None = None, *, possibly: bool = False) 
     Nodes are parties (``kind="party"``, ``type`` the :class:`~peacetrack.PartyKind`
     value), people (``kind="person"``, ``type=""``) and ceasefires
     (``kind="ceasefire"``, ``type=""``, with the ceasefire's ``start`` and ``end``);
-    each has a ``name``. Delegations are not nodes: a member's edge goes to the
+    each has a ``name``. A party's or person's ``name`` is the one it had on ``at``
+    (see :meth:`~peacetrack.Timeline.name_of`) and ``canonical_name`` its record's
+    name. Delegations are not nodes: a member's edge goes to the
     party the delegation speaks for and names the delegation.
 
     Edges (key = the id of the record they come from):
@@ -82,8 +92,8 @@ def parties(t: Timeline, at: DateLike | None = None, *, possibly: bool = False) 
     the agreement's date on.
 
     Every edge has ``kind``, ``record`` and ``start``/``end`` (EDTF, ``""`` when
-    open or unknown): the period of the relation, membership, round or ceasefire;
-    a designation runs from its date (``""`` if undated) with no end.
+    open or unknown): the period of the relation, membership, round, ceasefire or
+    designation (from listing to delisting; both ``""`` if undated).
 
     Parameters
     ----------
@@ -121,9 +131,9 @@ def parties(t: Timeline, at: DateLike | None = None, *, possibly: bool = False) 
     d = check_at(at, possibly)
     g = nx.MultiDiGraph(**_asked(d, possibly))
     for party in t.parties:
-        g.add_node(party.id, **_party(party))
+        g.add_node(party.id, **_party(t, party, d))
     for person in t.people:
-        g.add_node(person.id, kind="person", name=person.name, type="")
+        g.add_node(person.id, kind="person", type="", **_names(t, person.id, d))
 
     # Each kind of record in force comes from the timeline's interval index, in
     # chronological order: O(log n + k), not a scan of every record.
@@ -172,8 +182,8 @@ def parties(t: Timeline, at: DateLike | None = None, *, possibly: bool = False) 
             kind="designated_by",
             record=designation.id,
             label=designation.label,
-            start=edtf(designation.date),
-            end="",
+            start=edtf(designation.period and designation.period.start),
+            end=edtf(designation.period and designation.period.end),
         )
 
     for ceasefire in in_force(t, Ceasefire, d, possibly):
@@ -240,7 +250,7 @@ def ceasefire_exclusions(
     d = check_at(at, possibly)
     g = nx.DiGraph(**_asked(d, possibly))
     for party in t.parties:
-        g.add_node(party.id, bipartite=1, **_party(party))
+        g.add_node(party.id, bipartite=1, **_party(t, party, d))
     for ceasefire in in_force(t, Ceasefire, d, possibly):
         _add_ceasefire(g, ceasefire, bipartite=True)
     return g
@@ -256,8 +266,10 @@ def round_topology(t: Timeline, round_id: str) -> nx.Graph:
     that may overlap it. In a proximity round the mediators shuttle: every edge is
     mediator -- delegation (``kind="mediates"``), a star around each mediator (a
     co-mediated round has several hubs), and delegations are never linked to each
-    other (with no mediator there are no edges). In a direct round every pair of
-    delegations is linked (``kind="meets"``), and each mediator to each delegation. Every edge has
+    other (with no mediator there are no edges); a shuttle round, and one whose
+    format is unknown, draws the same star. In a direct or mixed round every pair of
+    delegations is linked (``kind="meets"``), and each mediator to each delegation.
+    ``format`` is ``""`` when unknown; names are as of the round's start. Every edge has
     ``record`` (the round id) and the round's ``start``/``end``.
 
     Parameters
@@ -295,18 +307,20 @@ def round_topology(t: Timeline, round_id: str) -> nx.Graph:
         raise UnknownIdError(f"no round with id {round_id!r}")
     process = t[round_.process]
     assert isinstance(process, Process)
-    g = nx.Graph(round=round_.id, process=process.id, format=round_.format.value)
+    fmt = "" if round_.format is None else round_.format.value
+    g = nx.Graph(round=round_.id, process=process.id, format=fmt)
+    start = round_.period.start
     hubs = round_mediators(t, round_)
     for mediator in hubs:
-        g.add_node(mediator, kind="mediator", name=_name(t, mediator))
+        g.add_node(mediator, kind="mediator", name=_name(t, mediator, start))
     for delegation_id in round_.delegations:
         delegation = t[delegation_id]
         assert isinstance(delegation, Delegation)
-        name = delegation.name or _name(t, delegation.party)
+        name = delegation.name or _name(t, delegation.party, start)
         g.add_node(delegation_id, kind="delegation", name=name, party=delegation.party)
     edge = {"record": round_.id, **_bounds(round_.period)}
     for mediator in hubs:
         g.add_edges_from(((mediator, x) for x in round_.delegations), kind="mediates", **edge)
-    if round_.format is RoundFormat.DIRECT:
+    if round_.format in (RoundFormat.DIRECT, RoundFormat.MIXED):
         g.add_edges_from(itertools.combinations(round_.delegations, 2), kind="meets", **edge)
     return g

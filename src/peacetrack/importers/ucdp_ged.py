@@ -358,6 +358,7 @@ def _dyads(incidents: Iterable[Incident]) -> list[Relation]:
         if incident.kind == _KINDS["3"] or len(incident.parties) != 2:
             continue
         a, b = incident.parties
+        assert incident.date is not None  # UCDP events are dated, never spans
         first, last = spans.get((a, b), (incident.date, incident.date))
         first = min(first, incident.date, key=lambda d: d.earliest)
         last = max(last, incident.date, key=lambda d: d.latest)

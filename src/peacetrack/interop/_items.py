@@ -7,11 +7,11 @@ parties, processes and issues named rather than given by id.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 import attrs
 
-from peacetrack._display import display_name as name
+from peacetrack._display import display_name
 from peacetrack.dates import PartialDate, Period
 from peacetrack.records import (
     Agreement,
@@ -81,8 +81,39 @@ def title(t: Timeline) -> str:
     return " and ".join([", ".join(names[:-1]), names[-1]] if len(names) > 1 else names)
 
 
-def _names(t: Timeline, ids: tuple[str, ...]) -> str:
-    return ", ".join(name(t, i) for i in ids)
+def _unknown(value: object) -> str:
+    if value is None:
+        return "unknown"
+    return str(getattr(value, "value", value))
+
+
+def _when(r: Record) -> PartialDate | None:
+    """The date a record's item is named at: its date, or its period's start."""
+    period = getattr(r, "period", None)
+    if isinstance(period, Period):
+        return period.start
+    date = getattr(r, "date", None)
+    return date if isinstance(date, PartialDate) else None
+
+
+def _first(period: Period) -> PartialDate:
+    """A period's first known date: its start, or its end when the start is unknown."""
+    first = period.start if period.start is not None else period.end
+    assert first is not None  # a period has at least one date
+    return first
+
+
+def _describe(t: Timeline, r: Record) -> Item | None:
+    at = _when(r)
+
+    def name(record_id: str) -> str:
+        # Parties and people by the name they had when the item starts.
+        return display_name(t, record_id, at)
+
+    def names(ids: tuple[str, ...]) -> str:
+        return ", ".join(name(i) for i in ids)
+
+    return _item(t, r, name, names)
 
 
 def _span(record: Record, group: str, period: Period, headline: str, details: list[str]) -> Item:
@@ -98,34 +129,36 @@ def _point(
     return Item(record, group, date, None, False, headline, tuple(details), ())
 
 
-def _describe(t: Timeline, r: Record) -> Item | None:
+def _item(
+    t: Timeline, r: Record, name: Callable[[str], str], _names: Callable[[tuple[str, ...]], str]
+) -> Item | None:
     if isinstance(r, Round):
         details = [
-            f"Venue: {r.venue}",
-            f"Format: {r.format.value}",
-            f"Outcome: {r.outcome.value}",
+            f"Venue: {_unknown(r.venue)}",
+            f"Format: {_unknown(r.format)}",
+            f"Outcome: {_unknown(r.outcome)}",
         ]
         if r.delegations:
-            details.append(f"Delegations: {_names(t, r.delegations)}")
-        return _span(r, "Rounds", r.period, f"Round {r.number} of {name(t, r.process)}", details)
+            details.append(f"Delegations: {_names(r.delegations)}")
+        return _span(r, "Rounds", r.period, f"Round {r.number} of {name(r.process)}", details)
     if isinstance(r, Ceasefire):
         details = []
         if r.parties:
-            details.append(f"Parties: {_names(t, r.parties)}")
+            details.append(f"Parties: {_names(r.parties)}")
         for e in r.exclusions:
             why = f" ({e.reason})" if e.reason else ""
-            details.append(f"Excluded: {name(t, e.party)}{why}")
+            details.append(f"Excluded: {name(e.party)}{why}")
         if r.area:
             details.append(f"Area: {r.area}")
         if r.brokers:
-            details.append(f"Brokered by: {_names(t, r.brokers)}")
+            details.append(f"Brokered by: {_names(r.brokers)}")
         if r.agreement:
-            details.append(f"Agreement: {name(t, r.agreement)}")
+            details.append(f"Agreement: {name(r.agreement)}")
         return _span(r, "Ceasefires", r.period, f"Ceasefire: {r.name}", details)
     if isinstance(r, Participation | Agreement):
-        return _describe_talks(t, r)
+        return _describe_talks(t, r, name)
     if isinstance(r, Membership):
-        headline = f"{name(t, r.person)}, {r.role}, {name(t, r.delegation)}"
+        headline = f"{name(r.person)}, {r.role}, {name(r.delegation)}"
         return _span(r, "Memberships", r.period, headline, [])
     if isinstance(r, Resignation):
         details = []
@@ -134,28 +167,38 @@ def _describe(t: Timeline, r: Record) -> Item | None:
         if r.quote:
             details.append(f"“{r.quote}”")
         if r.submitted_to:
-            details.append(f"Submitted to: {name(t, r.submitted_to)}")
-        return _point(r, "Resignations", r.date, f"{name(t, r.person)} resigns", details)
+            details.append(f"Submitted to: {name(r.submitted_to)}")
+        return _point(r, "Resignations", r.date, f"{name(r.person)} resigns", details)
     if isinstance(r, Position):
-        headline = f"{name(t, r.party)} on {name(t, r.issue)}: {r.stance}"
-        return _span(r, "Positions", r.period, headline, [])
+        headline = f"{name(r.holder)} on {name(r.issue)}: {r.stance}"
+        details = [f"Stated: {r.stated}"] if r.stated is not None else []
+        if r.reason:
+            details.append(f"Reason: {r.reason}")
+        if r.quote:
+            details.append(f"“{r.quote}”")
+        return _span(r, "Positions", r.period, headline, details)
     if isinstance(r, Relation):
         verb = r.kind.value.replace("_", " ")
-        headline = f"{name(t, r.source)} {verb} {name(t, r.target)}"
+        headline = f"{name(r.source)} {verb} {name(r.target)}"
         return _span(r, "Relations", r.period, headline, [])
-    if isinstance(r, Designation) and r.date is not None:
-        headline = f"{name(t, r.by)} designates {name(t, r.party)}: {r.label}"
-        return _point(r, "Designations", r.date, headline, [])
+    if isinstance(r, Designation) and r.period is not None:
+        headline = f"{name(r.by)} designates {name(r.party)}: {r.label}"
+        if r.period.end is None:  # listed and never lifted: the moment of listing
+            return _point(r, "Designations", _first(r.period), headline, [])
+        return _span(r, "Designations", r.period, headline, [f"Lifted: {r.period.end}"])
     if isinstance(r, Incident):
         details = [r.description] if r.description else []
         if r.parties:
-            details.append(f"Parties: {_names(t, r.parties)}")
-        return _point(r, "Incidents", r.date, f"{r.kind.capitalize()} in {r.place}", details)
+            details.append(f"Parties: {_names(r.parties)}")
+        headline = f"{r.kind.capitalize()} in {r.place}"
+        if r.period is not None:
+            return _span(r, "Incidents", r.period, headline, details)
+        return _point(r, "Incidents", _first(r.span), headline, details)
     if isinstance(r, Claim) and r.date is not None:
         value = str(r.value).lower() if isinstance(r.value, bool) else str(r.value)
         qualifier = f"{r.qualifier.value} " if r.qualifier is not None else ""
-        headline = f"{name(t, r.claimant)}: {r.predicate} = {qualifier}{value}"
-        details = [f"About: {name(t, r.about)}"]
+        headline = f"{name(r.claimant)}: {r.predicate} = {qualifier}{value}"
+        details = [f"About: {name(r.about)}"]
         if r.quote:
             details.append(f"“{r.quote}”")
         return _point(r, "Claims", r.date, headline, details)
@@ -174,21 +217,23 @@ _STATUS_WORDS = {
 }
 
 
-def _describe_talks(t: Timeline, r: Participation | Agreement) -> Item | None:
+def _describe_talks(
+    t: Timeline, r: Participation | Agreement, name: Callable[[str], str]
+) -> Item | None:
     if isinstance(r, Agreement):
         details = [f"Kind: {r.kind.value.replace('_', ' ')}"]
         for s in r.signatories:
-            details.append(f"{s.role.value.capitalize()}: {name(t, s.actor)}")
+            details.append(f"{s.role.value.capitalize()}: {name(s.actor)}")
         if r.url:
             details.append(f"Text: {r.url}")
         return _point(r, "Agreements", r.date, r.name, details)
     if r.period is None:
         return None  # undated: nothing to place on a timeline
     role = r.role.value.replace("_", "-")
-    headline = f"{name(t, r.actor)} {_STATUS_WORDS[r.status.value]} ({role}), {name(t, r.process)}"
+    headline = f"{name(r.actor)} {_STATUS_WORDS[r.status.value]} ({role}), {name(r.process)}"
     details = [f"Reason: {r.reason}"] if r.reason else []
     if r.round:
-        details.append(f"Round: {name(t, r.round)}")
+        details.append(f"Round: {name(r.round)}")
     return _span(r, "Participation", r.period, headline, details)
 
 

@@ -8,10 +8,10 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
-from peacetrack.dates import PartialDate
+from peacetrack.dates import PartialDate, Period
 from peacetrack.errors import PeacetrackError
 from peacetrack.interop.imported import Collector
-from peacetrack.records import Identifier, Link, PartyKind, Record, Source
+from peacetrack.records import Identifier, Link, Name, PartyKind, Record, Source
 
 PROCESS = "process"
 DELEGATION = "delegation"
@@ -33,6 +33,10 @@ _MEMBERSHIP = frozenset(
     {"id", "person_id", "member", "organization_id", "on_behalf_of_id", "role"}
     | {"start_date", "end_date", "sources"}
 )
+
+
+_DATED = frozenset({"start_date", "end_date", "note"})
+"""What makes an other_name a dated name rather than an alias."""
 
 
 def _text(value: object) -> bool:
@@ -135,6 +139,8 @@ class _Reader:
         names: list[str] = []
         seen = {name}
         for other in self.listed(where, item, "other_names"):
+            if isinstance(other, dict) and other.keys() & _DATED:
+                continue  # a dated name, read by names()
             if not (isinstance(other, dict) and isinstance(other.get("name"), str)):
                 self.problem(
                     "other_name without a name",
@@ -153,6 +159,35 @@ class _Reader:
                 names.append(other["name"])
                 seen.add(other["name"])
         return tuple(names)
+
+    def names(self, where: str, item: Mapping[str, Any]) -> tuple[Name, ...]:
+        """The other_names with a date or a note, as :class:`~peacetrack.Name`\\ s (with
+        their language, if given): what a party or person was called when."""
+        found: list[Name] = []
+        for other in self.listed(where, item, "other_names"):
+            if not (isinstance(other, dict) and other.keys() & _DATED):
+                continue
+            if not (isinstance(other.get("name"), str) and _text(other["name"])):
+                self.problem("other_name without a name", where, f"other_names: {other!r}")
+                continue
+            given = {k: other.get(k) for k in ("start_date", "end_date")}
+            start = None if given["start_date"] is None else self.date(where, other, "start_date")
+            end = None if given["end_date"] is None else self.date(where, other, "end_date")
+            if end is not None and start is None:
+                self.problem(
+                    "other_name with an end_date but no start_date",
+                    where,
+                    f"other_names: {other['name']!r} has an end_date but no start_date; "
+                    "peacetrack needs the start of a dated name",
+                )
+                continue
+            try:
+                period = None if start is None else Period(start, end)
+                note, lang = other.get("note"), other.get("lang")
+                found.append(Name(other["name"], period, lang=lang, note=note))
+            except PeacetrackError as exc:
+                self.problem("other_name that is not valid", where, f"other_names: {exc}")
+        return tuple(dict.fromkeys(found))
 
     def identifiers(self, where: str, item: Mapping[str, Any]) -> tuple[Identifier, ...]:
         """Popolo identifiers, each (scheme, identifier) once."""

@@ -108,7 +108,17 @@ def read_popolo(
             r.extra_fields("person", where, p, _PERSON)
             aliases, cited = r.aliases(where, p, name), r.source_ids(where, p)
             outside = {"identifiers": r.identifiers(where, p), "links": r.links(where, p)}
-            records += _make(r, where, Person, pid, name, aliases=aliases, sources=cited, **outside)
+            records += _make(
+                r,
+                where,
+                Person,
+                pid,
+                name,
+                aliases=aliases,
+                names=r.names(where, p),
+                sources=cited,
+                **outside,
+            )
     for i, o in enumerate(organizations):
         where = _where("organization", o, i)
         oid = r.text("organization", where, o, "id")
@@ -141,7 +151,16 @@ def read_popolo(
             aliases, cited = r.aliases(where, o, name), r.source_ids(where, o)
             outside = {"identifiers": r.identifiers(where, o), "links": r.links(where, o)}
             records += _make(
-                r, where, Party, oid, name, party_kind, aliases=aliases, sources=cited, **outside
+                r,
+                where,
+                Party,
+                oid,
+                name,
+                party_kind,
+                aliases=aliases,
+                names=r.names(where, o),
+                sources=cited,
+                **outside,
             )
     for i, where, m in person_memberships:
         start = r.date(where, m, "start_date")

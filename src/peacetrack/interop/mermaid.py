@@ -162,14 +162,15 @@ def _gantt_lines(t: Timeline) -> Iterator[str]:
         for item in process_rounds:
             r = item.record
             assert isinstance(r, Round)
-            yield f"    Round {r.number} {sanitize(f'({r.venue})')} :{_bar(item, end_of_all)}"
+            venue = f" {sanitize(f'({r.venue})')}" if r.venue is not None else ""
+            yield f"    Round {r.number}{venue} :{_bar(item, end_of_all)}"
     for item in ceasefires:
         c = item.record
         assert isinstance(c, Ceasefire)
         yield f"    section Ceasefire {sanitize(c.name)}"
         yield f"    In force :{_bar(item, end_of_all)}"
         for exclusion in c.exclusions:
-            who = sanitize(name(t, exclusion.party))
+            who = sanitize(name(t, exclusion.party, item.start))
             yield f"    Exclusion of {who} :crit, {_bar(item, end_of_all)}"
     if resignations:
         yield "    section Resignations"
@@ -177,7 +178,8 @@ def _gantt_lines(t: Timeline) -> Iterator[str]:
             r = item.record
             assert isinstance(r, Resignation)
             day = _day(item.start.earliest_ordinal)
-            yield f"    Resignation of {sanitize(name(t, r.person))} :milestone, {day}, 0d"
+            who = sanitize(name(t, r.person, item.start))
+            yield f"    Resignation of {who} :milestone, {day}, 0d"
 
 
 def to_mermaid(t: Timeline, style: MermaidStyle = "timeline") -> str:

@@ -10,6 +10,10 @@ Popolo export document ``{"persons": [...], "organizations": [...], "memberships
 - ``Party`` → an organization whose ``classification`` is the party kind
   (``"state"``, ``"opposition"``, ...), with ``other_names``, ``identifiers`` and
   ``links``.
+- A party's or person's ``names`` (:class:`~peacetrack.Name`) → ``other_names``
+  with ``start_date``, ``end_date`` (none while the name is in use) and ``note``;
+  a name's language goes in a ``lang`` key, which Popolo does not define but its
+  schema allows.
 - ``Process`` → an organization classified ``"process"``; its mediator is a
   membership in it with role ``"mediator"``.
 - ``Delegation`` → an organization classified ``"delegation"`` whose ``parent_id`` is
@@ -117,8 +121,21 @@ def _outside(record: Party | Person) -> dict[str, Any]:
     return out
 
 
-def _other_names(aliases: tuple[str, ...]) -> dict[str, Any]:
-    return {"other_names": [{"name": a} for a in aliases]} if aliases else {}
+def _other_names(record: Party | Person) -> dict[str, Any]:
+    """Aliases as bare other_names; names with their dates, note and language."""
+    out: list[dict[str, Any]] = [{"name": a} for a in record.aliases]
+    for n in record.names:
+        item: dict[str, Any] = {"name": n.name}
+        if n.period is not None and n.period.start is not None:
+            item["start_date"] = popolo_date(n.period.start)
+            if n.period.end is not None:
+                item["end_date"] = popolo_date(n.period.end)
+        if n.note is not None:
+            item["note"] = n.note
+        if n.lang is not None:
+            item["lang"] = n.lang  # not a Popolo property; Popolo's schema allows it
+        out.append(item)
+    return {"other_names": out} if out else {}
 
 
 def _member_ref(t: Timeline, record_id: str) -> dict[str, Any]:
@@ -150,14 +167,14 @@ def to_popolo(t: Timeline) -> dict[str, list[dict[str, Any]]]:
     """
     require_timeline(t)
     persons = [
-        _common(t, p, {"id": p.id, "name": p.name, **_other_names(p.aliases), **_outside(p)})
+        _common(t, p, {"id": p.id, "name": p.name, **_other_names(p), **_outside(p)})
         for p in t.people
     ]
     organizations: list[dict[str, Any]] = []
     memberships: list[dict[str, Any]] = []
     for party in t.parties:
         out = {"id": party.id, "name": party.name, "classification": party.kind.value}
-        out.update(_other_names(party.aliases))
+        out.update(_other_names(party))
         organizations.append(_common(t, party, {**out, **_outside(party)}))
     for process in t.processes:
         out = {"id": process.id, "name": process.name, "classification": PROCESS}

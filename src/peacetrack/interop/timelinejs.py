@@ -1,11 +1,12 @@
 """Export a timeline as a `TimelineJS3 <https://timeline.knightlab.com/>`_ JSON document.
 
 Every dated record becomes one slide (an *event* in TimelineJS's terms): rounds,
-ceasefires, memberships, positions and relations as spans with a ``start_date`` and,
-when they have ended, an ``end_date``; resignations, designations, incidents and
-claims as points. Slides are grouped by record type (``group``: "Rounds",
-"Memberships", ...) and every round is also an *era*, the band TimelineJS draws under
-the time navigation. A title slide names the process.
+ceasefires, memberships, positions, relations, lifted designations and lasting
+incidents as spans with a ``start_date`` and, when they have ended, an ``end_date``;
+resignations, standing designations, incidents of one date and claims as points.
+Parties and people are named as they were called when the slide starts. Slides are
+grouped by record type (``group``: "Rounds", "Memberships", ...) and every round is
+also an *era*, the band TimelineJS draws under the time navigation. A title slide names the process.
 
 Dates carry only the parts that are known: ``2016-04`` becomes ``{"year": 2016,
 "month": 4}``, never 1 April. An approximate or uncertain date gets a

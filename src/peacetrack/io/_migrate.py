@@ -28,21 +28,29 @@ from collections.abc import Callable, Iterator
 from typing import Any, TypeAlias
 
 from peacetrack.errors import Problem
+from peacetrack.io._migrate_v1_changing import designation_v1, position_v1
 
 __all__ = ["NEW_IN", "V1_TO_V2", "Rewrite", "migrate"]
 
 Rewrite: TypeAlias = Callable[[dict[str, Any]], dict[str, Any]]
 """Rewrites one raw record of a type to the next format version."""
 
-V1_TO_V2: dict[str, list[Rewrite]] = {}
-"""The rewrites from version 1 to 2, by record type (none of the types here needs one
-yet: ``Process.mediator`` keeps its meaning)."""
+V1_TO_V2: dict[str, list[Rewrite]] = {
+    "designation": [designation_v1],  # its date becomes the start of an open period
+    "position": [position_v1],  # its party becomes its holder
+}
+"""The rewrites from version 1 to 2, by record type (``Process.mediator`` keeps its
+meaning, so processes need none)."""
 
 NEW_IN: dict[int, dict[str, frozenset[str] | None]] = {
     2: {
         "participation": None,
         "agreement": None,
         "ceasefire": frozenset({"agreement", "brokers", "area"}),
+        "party": frozenset({"identifiers", "links", "names"}),
+        "person": frozenset({"identifiers", "links", "names"}),
+        "position": frozenset({"stated", "quote", "reason"}),
+        "incident": frozenset({"period"}),
     },
 }
 """What each version added, by record type: ``None`` for a whole new type, else the

@@ -106,7 +106,7 @@ def rounds_lane(ax: Axes, rounds: Sequence[Round], scale: Scale, y0: float) -> f
             mid = (x(mid_lo) + x(mid_hi)) / 2
             label = f"Round {r.number}"
             ax.text(mid, y + 0.2, label, ha="center", va="bottom", fontsize=9, fontweight="bold")
-            outcome = r.outcome.value
+            outcome = "outcome unknown" if r.outcome is None else r.outcome.value
             ax.text(mid, y - 0.2, outcome, ha="center", va="top", fontsize=7, color="#555555")
     for before, end, start in _spans.gaps(tuple(rounds)):
         g_lo = max(end.latest_ordinal + 1, lo)

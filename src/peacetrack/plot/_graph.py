@@ -46,6 +46,12 @@ _NODE_COLOURS = {
 }
 
 
+def _label(data: dict[str, Any], node: Any) -> str:
+    """A node's name as of the graph's date, with its canonical name where it differs."""
+    name, canonical = str(data.get("name") or node), data.get("canonical_name")
+    return name if not canonical or canonical == name else f"{name} ({canonical})"
+
+
 def graph_figure(t: Timeline, at: DateLike | None = None) -> Figure:
     """Draw the party graph (:func:`peacetrack.graph.parties`) with a legend.
 
@@ -124,7 +130,7 @@ def graph_figure(t: Timeline, at: DateLike | None = None) -> Figure:
         colour = node_colours[kind] = _NODE_COLOURS.get(kind, "#e5e8e8")
         labels[node] = ax.text(
             *pos.get(node, (0.0, _ROW_TOP)),
-            str(data.get("name") or node),
+            _label(data, node),
             ha="center",
             va="center",
             fontsize=8,

@@ -54,14 +54,16 @@ def _window(
         others = [
             *(known_ends(c.period)[0] for c in t.ceasefires),
             *(r.date for r in t.resignations),
-            *(i.date for i in t.incidents),
+            *(known_ends(i.span)[0] for i in t.incidents),
+            *(i.period.end for i in t.incidents if i.period is not None and i.period.end),
         ]
         lasts += [d.latest_ordinal + 1 for d in others]
         if not rounds:
             firsts += [d.earliest_ordinal for d in others]
         if not firsts:
-            firsts = [g.date.earliest_ordinal for g in t.designations if g.date is not None]
-            lasts = [g.date.latest_ordinal + 1 for g in t.designations if g.date is not None]
+            starts = [known_ends(g.period)[0] for g in t.designations if g.period is not None]
+            firsts = [d.earliest_ordinal for d in starts]
+            lasts = [d.latest_ordinal + 1 for d in starts]
         if not firsts:
             return None
         low, high = min(firsts), max(lasts)

@@ -5,12 +5,13 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
-from peacetrack.dates import DateLike
+from peacetrack._display import display_name
+from peacetrack.dates import DateLike, PartialDate
 from peacetrack.errors import UnknownIdError
 from peacetrack.plot import _draw, _spans
 from peacetrack.plot._draw import Band, Mark, Scale
 from peacetrack.plot._mpl import new_figure
-from peacetrack.records import Process, Round
+from peacetrack.records import Party, Person, Process, Round
 from peacetrack.timeline import require_timeline
 
 if TYPE_CHECKING:
@@ -22,9 +23,11 @@ _LANE_GAP = 0.55  # extra space between lanes
 _CHARS_PER_INCH = 15.0  # labels are 8 pt: about 15 characters an inch
 
 
-def _name(t: Timeline, record_id: str) -> str:
-    """The record's name, else its id."""
+def _name(t: Timeline, record_id: str, at: PartialDate | None = None) -> str:
+    """The record's name (a party's or person's as of ``at``), else its id."""
     record = t.get(record_id)
+    if isinstance(record, Party | Person):
+        return display_name(t, record_id, at)
     name = getattr(record, "name", None)
     return name if isinstance(name, str) else record_id
 
@@ -120,12 +123,22 @@ def timeline_figure(
     contested = {about for about, _ in t.contested()}
 
     marks: dict[str, list[Mark]] = {
-        "resignations": [Mark(r.date, f"{_name(t, r.person)} resigned") for r in t.resignations],
-        "incidents": [Mark(i.date, f"{i.kind}, {i.place}", i.id in contested) for i in t.incidents],
+        "resignations": [
+            Mark(r.date, f"{_name(t, r.person, r.date)} resigned") for r in t.resignations
+        ],
+        # A lasting incident or a designation is marked where it starts.
+        "incidents": [
+            Mark(_spans.known_ends(i.span)[0], f"{i.kind}, {i.place}", i.id in contested)
+            for i in t.incidents
+        ],
         "designations": [
-            Mark(g.date, f"{_name(t, g.by)}: {_name(t, g.party)} — {g.label}")
+            Mark(
+                _spans.known_ends(g.period)[0],
+                f"{_name(t, g.by, g.period.start)}: {_name(t, g.party, g.period.start)}"
+                f" — {g.label}",
+            )
             for g in t.designations
-            if g.date is not None
+            if g.period is not None
         ],
     }
     bands = [Band(c.period, _band_label(t, c.name, c.exclusions)) for c in t.ceasefires]

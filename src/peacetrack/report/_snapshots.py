@@ -11,10 +11,15 @@ from collections.abc import Sequence
 from typing import Any
 
 from peacetrack._display import display_name
-from peacetrack.dates import PartialDate
+from peacetrack.dates import PartialDate, Period
 from peacetrack.events import Event
 from peacetrack.report._words import date_in_words, period_in_words
 from peacetrack.timeline import Snapshot, Timeline
+
+
+def _listed(period: Period | None) -> str:
+    return "" if period is None else period_in_words(period)
+
 
 __all__ = ["snapshot_dates", "snapshot_rows"]
 
@@ -89,8 +94,13 @@ def snapshot_rows(t: Timeline, s: Snapshot) -> dict[str, Any]:
         "ceasefires": ceasefires,
         "excluded": sorted((name(p) for p in s.excluded), key=str.casefold),
         "designations": [
-            [name(d.by), name(d.party), d.label, "" if d.date is None else date_in_words(d.date)]
+            [
+                name(d.by),
+                name(d.party),
+                d.label,
+                "" if d.period is None else period_in_words(d.period),
+            ]
             for d in s.designations
         ],
-        "positions": [[name(p.party), name(p.issue), p.stance] for p in s.positions.values()],
+        "positions": [[name(p.holder), name(p.issue), p.stance] for p in s.positions.values()],
     }

@@ -53,6 +53,7 @@ from peacetrack.testing._context import (
     sources,
 )
 from peacetrack.testing._dates import partial_dates, periods
+from peacetrack.testing._names import other_names
 from peacetrack.testing._participation import agreements, participations
 from peacetrack.testing._refs import IdArg, IdsArg, OptionalIdArg
 from peacetrack.testing._talks import (
@@ -104,6 +105,7 @@ __all__ = [
     "designations",
     "incidents",
     "memberships",
+    "other_names",
     "partial_dates",
     "participations",
     "parties",

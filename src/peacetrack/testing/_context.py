@@ -9,7 +9,7 @@ from __future__ import annotations
 from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
 
-from peacetrack.dates import PartialDate
+from peacetrack.dates import PartialDate, Period
 from peacetrack.records import (
     Ceasefire,
     Claim,
@@ -22,7 +22,7 @@ from peacetrack.records import (
     Source,
 )
 from peacetrack.testing._dates import _dates_or_default, _make_period
-from peacetrack.testing._draw import _maybe
+from peacetrack.testing._draw import _BOOLS, _maybe
 from peacetrack.testing._refs import (
     _IDS,
     IdArg,
@@ -43,6 +43,7 @@ from peacetrack.testing._values import (
     _PLACES,
     _PREDICATES,
     _PUBLISHERS,
+    _REASONS,
     _RELATION_KINDS,
     _STANCES,
     _URLS,
@@ -109,21 +110,32 @@ def agenda_issues(*, id: IdArg = None, sources: IdsArg = None) -> st.SearchStrat
     return st.composite(_make_issue)(id, sources)
 
 
+def _draw_other(draw: st.DrawFn, id: IdArg, other: IdArg) -> str:
+    """An id from ``id``, never ``other`` when that is a fixed id and ``id`` is not."""
+    if isinstance(other, str) and not isinstance(id, str):
+        return draw((_IDS if id is None else id).filter(lambda i: i != other))
+    return _draw_id(draw, id)
+
+
 def _make_position(
     draw: st.DrawFn,
     id: IdArg,
-    party: IdArg,
+    holder: IdArg,
     issue: IdArg,
     sources: IdsArg,
     dates: st.SearchStrategy[PartialDate],
     unknown_ends: bool = False,
+    period: Period | None = None,
 ) -> Position:
     return Position(
         _draw_id(draw, id),
-        _draw_id(draw, party),
+        _draw_id(draw, holder),
         _draw_id(draw, issue),
         draw(_STANCES),
-        _make_period(draw, True, dates, unknown_ends),
+        _make_period(draw, True, dates, unknown_ends) if period is None else period,
+        stated=_maybe(draw, dates),
+        quote=_maybe(draw, _NAMES),
+        reason=_maybe(draw, _REASONS),
         sources=_draw_ids(draw, sources),
     )
 
@@ -131,25 +143,25 @@ def _make_position(
 def positions(
     *,
     id: IdArg = None,
-    party: IdArg = None,
+    holder: IdArg = None,
     issue: IdArg = None,
     sources: IdsArg = None,
     dates: st.SearchStrategy[PartialDate] | None = None,
 ) -> st.SearchStrategy[Position]:
-    """:class:`~peacetrack.records.Position` records: a party's stance on an issue
-    during a period.
+    """:class:`~peacetrack.records.Position` records: a party's or person's stance on
+    an issue during a period, maybe with when it was stated, a quote and a reason.
 
     Examples
     --------
     >>> from hypothesis import given, settings
     >>> @settings(max_examples=25)
-    ... @given(positions(party="hnc", issue="sequencing"))
+    ... @given(positions(holder="hnc", issue="sequencing"))
     ... def test_position(p):
-    ...     assert (p.party, p.issue) == ("hnc", "sequencing")
+    ...     assert (p.holder, p.issue) == ("hnc", "sequencing")
     >>> test_position()
     """
     _check_ids_args(sources=sources)
-    return st.composite(_make_position)(id, party, issue, sources, _dates_or_default(dates))
+    return st.composite(_make_position)(id, holder, issue, sources, _dates_or_default(dates))
 
 
 def _make_ceasefire(
@@ -217,12 +229,17 @@ def _make_designation(
     sources: IdsArg,
     dates: st.SearchStrategy[PartialDate],
 ) -> Designation:
+    designated = _draw_other(draw, party, by)
+    if isinstance(by, str):
+        designator = by
+    else:
+        designator = draw((_IDS if by is None else by).filter(lambda b: b != designated))
     return Designation(
         _draw_id(draw, id),
-        _draw_id(draw, party),
-        _draw_id(draw, by),
+        designated,
+        designator,
         draw(_LABELS),
-        _maybe(draw, dates),
+        _make_period(draw, True, dates) if draw(_BOOLS) else None,
         sources=_draw_ids(draw, sources),
     )
 
@@ -236,7 +253,13 @@ def designations(
     dates: st.SearchStrategy[PartialDate] | None = None,
 ) -> st.SearchStrategy[Designation]:
     """:class:`~peacetrack.records.Designation` records: ``by`` calls ``party``
-    something, on a date or undated.
+    something, over a period (still listed, or lifted) or undated. ``by`` is never
+    ``party``.
+
+    Raises
+    ------
+    hypothesis.errors.InvalidArgument
+        When ``party`` and ``by`` are the same fixed id.
 
     Examples
     --------
@@ -247,6 +270,8 @@ def designations(
     ...     assert (d.party, d.by) == ("nusra", "unsc")
     >>> test_designation()
     """
+    if isinstance(party, str) and isinstance(by, str) and party == by:
+        raise InvalidArgument(f"a party cannot designate itself, got {party!r} twice")
     _check_ids_args(sources=sources)
     return st.composite(_make_designation)(id, party, by, sources, _dates_or_default(dates))
 
@@ -315,14 +340,16 @@ def _make_incident(
     sources: IdsArg,
     dates: st.SearchStrategy[PartialDate],
 ) -> Incident:
+    lasting = draw(_BOOLS)
     return Incident(
         _draw_id(draw, id),
         draw(_INCIDENT_KINDS),
-        draw(dates),
+        None if lasting else draw(dates),
         draw(_PLACES),
         description=_maybe(draw, _NAMES),
         parties=_draw_ids(draw, parties),
         sources=_draw_ids(draw, sources),
+        period=_make_period(draw, True, dates) if lasting else None,
     )
 
 
@@ -334,6 +361,7 @@ def incidents(
     dates: st.SearchStrategy[PartialDate] | None = None,
 ) -> st.SearchStrategy[Incident]:
     """:class:`~peacetrack.records.Incident` records: an air strike, a shelling, ...
+    on a date, or an offensive, a siege, ... over a period (open or closed).
 
     Examples
     --------
@@ -341,7 +369,7 @@ def incidents(
     >>> @settings(max_examples=25)
     ... @given(incidents(parties=()))
     ... def test_incident(i):
-    ...     assert i.parties == () and i.date is not None
+    ...     assert i.parties == () and (i.date is None) != (i.period is None)
     >>> test_incident()
     """
     _check_ids_args(parties=parties, sources=sources)
@@ -358,10 +386,15 @@ def _make_claim(
 ) -> Claim:
     value = draw(_CLAIM_VALUES)
     numeric = isinstance(value, int | float) and not isinstance(value, bool)
+    subject = _draw_other(draw, about, claimant)
+    if isinstance(claimant, str):
+        who = claimant
+    else:
+        who = draw((_IDS if claimant is None else claimant).filter(lambda c: c != subject))
     return Claim(
         _draw_id(draw, id),
-        _draw_id(draw, about),
-        _draw_id(draw, claimant),
+        subject,
+        who,
         draw(_PREDICATES),
         value,
         qualifier=draw(_CLAIM_QUALIFIERS) if numeric else None,
@@ -380,7 +413,13 @@ def claims(
     dates: st.SearchStrategy[PartialDate] | None = None,
 ) -> st.SearchStrategy[Claim]:
     """:class:`~peacetrack.records.Claim` records with text, whole-number (within
-    ±2**53), finite float or true/false values; numbers may carry a qualifier.
+    ±2**53), finite float or true/false values; numbers may carry a qualifier. A
+    claim is never about its own claimant.
+
+    Raises
+    ------
+    hypothesis.errors.InvalidArgument
+        When ``about`` and ``claimant`` are the same fixed id.
 
     Examples
     --------
@@ -391,5 +430,7 @@ def claims(
     ...     assert c.qualifier is None or not isinstance(c.value, str | bool)
     >>> test_claim()
     """
+    if isinstance(about, str) and isinstance(claimant, str) and about == claimant:
+        raise InvalidArgument(f"a claim cannot be about its claimant, got {about!r} twice")
     _check_ids_args(sources=sources)
     return st.composite(_make_claim)(id, about, claimant, sources, _dates_or_default(dates))

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from hypothesis import strategies as st
 
-from peacetrack.dates import PartialDate
+from peacetrack.dates import PartialDate, Period
 from peacetrack.records import (
     Delegation,
     Membership,
@@ -20,7 +20,8 @@ from peacetrack.records import (
     RoundOutcome,
 )
 from peacetrack.testing._dates import _dates_or_default, _make_period
-from peacetrack.testing._draw import _maybe
+from peacetrack.testing._draw import _BOOLS, _maybe
+from peacetrack.testing._names import _make_names
 from peacetrack.testing._refs import (
     IdArg,
     IdsArg,
@@ -33,34 +34,52 @@ from peacetrack.testing._refs import (
 from peacetrack.testing._values import (
     _ALIASES,
     _CLOSED_OUTCOMES,
-    _FORMATS,
     _LINKS,
+    _MAYBE_FORMATS,
+    _MAYBE_VENUES,
     _NAMES,
     _PARTY_KINDS,
     _ROLES,
-    _VENUES,
     _identifiers,
 )
+
+
+def _round_outcome(draw: st.DrawFn, period: Period) -> RoundOutcome | None:
+    """An outcome that fits the period: an open round is ongoing, a closed one is not;
+    either may be unknown."""
+    if draw(_BOOLS):
+        return None
+    return RoundOutcome.ONGOING if period.is_open else draw(_CLOSED_OUTCOMES)
+
 
 # Each record has a plain ``_make_*`` function, which timelines() calls directly (no
 # strategy object per record keeps drawing fast), and a public strategy wrapping it.
 
 
-def _make_party(draw: st.DrawFn, id: IdArg, sources: IdsArg) -> Party:
+def _make_party(
+    draw: st.DrawFn, id: IdArg, sources: IdsArg, dates: st.SearchStrategy[PartialDate]
+) -> Party:
     record_id = _draw_id(draw, id)
     return Party(
         record_id,
         draw(_NAMES),
         draw(_PARTY_KINDS),
         aliases=draw(_ALIASES),
+        names=_make_names(draw, dates),
         identifiers=_identifiers(draw, record_id),
         links=draw(_LINKS),
         sources=_draw_ids(draw, sources),
     )
 
 
-def parties(*, id: IdArg = None, sources: IdsArg = None) -> st.SearchStrategy[Party]:
-    """:class:`~peacetrack.records.Party` records of every :class:`PartyKind`.
+def parties(
+    *,
+    id: IdArg = None,
+    sources: IdsArg = None,
+    dates: st.SearchStrategy[PartialDate] | None = None,
+) -> st.SearchStrategy[Party]:
+    """:class:`~peacetrack.records.Party` records of every :class:`PartyKind`, with
+    other names (:class:`~peacetrack.Name`) dated from ``dates`` or undated.
 
     Examples
     --------
@@ -72,23 +91,32 @@ def parties(*, id: IdArg = None, sources: IdsArg = None) -> st.SearchStrategy[Pa
     >>> test_party()
     """
     _check_ids_args(sources=sources)
-    return st.composite(_make_party)(id, sources)
+    return st.composite(_make_party)(id, sources, _dates_or_default(dates))
 
 
-def _make_person(draw: st.DrawFn, id: IdArg, sources: IdsArg) -> Person:
+def _make_person(
+    draw: st.DrawFn, id: IdArg, sources: IdsArg, dates: st.SearchStrategy[PartialDate]
+) -> Person:
     record_id = _draw_id(draw, id)
     return Person(
         record_id,
         draw(_NAMES),
         aliases=draw(_ALIASES),
+        names=_make_names(draw, dates),
         identifiers=_identifiers(draw, record_id),
         links=draw(_LINKS),
         sources=_draw_ids(draw, sources),
     )
 
 
-def people(*, id: IdArg = None, sources: IdsArg = None) -> st.SearchStrategy[Person]:
-    """:class:`~peacetrack.records.Person` records.
+def people(
+    *,
+    id: IdArg = None,
+    sources: IdsArg = None,
+    dates: st.SearchStrategy[PartialDate] | None = None,
+) -> st.SearchStrategy[Person]:
+    """:class:`~peacetrack.records.Person` records, with other names as for
+    :func:`parties`.
 
     Examples
     --------
@@ -100,7 +128,7 @@ def people(*, id: IdArg = None, sources: IdsArg = None) -> st.SearchStrategy[Per
     >>> test_person()
     """
     _check_ids_args(sources=sources)
-    return st.composite(_make_person)(id, sources)
+    return st.composite(_make_person)(id, sources, _dates_or_default(dates))
 
 
 def _make_process(draw: st.DrawFn, id: IdArg, mediator: OptionalIdArg, sources: IdsArg) -> Process:
@@ -140,22 +168,22 @@ def _make_round(
     sources: IdsArg,
     dates: st.SearchStrategy[PartialDate],
     unknown_ends: bool = False,
+    period: Period | None = None,
 ) -> Round:
     if number is None:
         number = draw(st.integers(1, 30))
     elif not isinstance(number, int):
         number = draw(number)
-    period = _make_period(draw, True, dates, unknown_ends)
-    # An open round is still going on; a closed one has some other outcome.
-    outcome = RoundOutcome.ONGOING if period.is_open else draw(_CLOSED_OUTCOMES)
+    if period is None:
+        period = _make_period(draw, True, dates, unknown_ends)
     return Round(
         _draw_id(draw, id),
         _draw_id(draw, process),
         number,
         period,
-        draw(_VENUES),
-        draw(_FORMATS),
-        outcome,
+        draw(_MAYBE_VENUES),
+        draw(_MAYBE_FORMATS),
+        _round_outcome(draw, period),
         delegations=_draw_ids(draw, delegations),
         sources=_draw_ids(draw, sources),
     )
@@ -171,7 +199,8 @@ def rounds(
     dates: st.SearchStrategy[PartialDate] | None = None,
 ) -> st.SearchStrategy[Round]:
     """:class:`~peacetrack.records.Round` records. An open period goes with the outcome
-    ``ongoing``, a closed one with any other outcome.
+    ``ongoing`` or an unknown one (``None``), a closed one with any other outcome or
+    ``None``; venue and format may be unknown too.
 
     Examples
     --------
@@ -180,7 +209,7 @@ def rounds(
     ... @given(rounds(process="geneva-2016", number=3, delegations=["gov", "hnc"]))
     ... def test_round(r):
     ...     assert r.number == 3 and set(r.delegations) <= {"gov", "hnc"}
-    ...     assert r.period.is_open == (r.outcome is RoundOutcome.ONGOING)
+    ...     assert r.outcome is not RoundOutcome.ONGOING or r.period.is_open
     >>> test_round()
     """
     _check_ids_args(delegations=delegations, sources=sources)

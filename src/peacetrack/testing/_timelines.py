@@ -3,8 +3,9 @@ other consistently, and the :class:`~peacetrack.timeline.Timeline`\\ s they make
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Iterable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import attrs
 from hypothesis import strategies as st
@@ -19,6 +20,7 @@ from peacetrack.records import (
     Record,
     Resignation,
     Round,
+    RoundOutcome,
 )
 from peacetrack.testing._context import (
     _make_ceasefire,
@@ -42,6 +44,7 @@ from peacetrack.testing._talks import (
     _make_resignation,
     _make_round,
 )
+from peacetrack.testing._values import _CLOSED_OUTCOMES
 
 if TYPE_CHECKING:
     from peacetrack.timeline import Timeline
@@ -70,6 +73,8 @@ _NONE = st.none()
 _TOOK_PART, _EXCLUDED = ParticipationStatus.TOOK_PART, ParticipationStatus.EXCLUDED
 _OTHER = {_TOOK_PART: _EXCLUDED, _EXCLUDED: _TOOK_PART}
 _WITHOUT = {status: tuple(s for s in ParticipationStatus if s is not status) for status in _OTHER}
+_GAP = st.integers(0, 60)
+_LAST_DAY = datetime.date.max.toordinal() - 1
 
 
 @attrs.define
@@ -89,6 +94,11 @@ class _Builder:
     kinds: tuple[str, ...] = _TIMELINE_KINDS
     # (process, actor) -> took part or excluded, once drawn: never both (one rule).
     took_part_or_excluded: dict[tuple[str, str], ParticipationStatus] = attrs.Factory(dict)
+    # The index of the latest round of each process, and of the latest position of
+    # each (holder, issue): the next one starts after it ends (rounds of a process
+    # and a holder's positions on an issue never certainly overlap).
+    last_round: dict[str, int] = attrs.Factory(dict)
+    last_position: dict[tuple[str, str], int] = attrs.Factory(dict)
 
     def of(self, *kinds: str) -> list[str]:
         return [i for kind in kinds for i in self.ids.get(kind, ())]
@@ -101,10 +111,10 @@ class _Builder:
             "round": processes,
             "membership": people > 0 and bool(self.of("delegation")),
             "resignation": bool(self.open_memberships),
-            "position": parties > 0 and bool(self.of("issue")),
+            "position": parties + people > 0 and bool(self.of("issue")),
             "designation": parties > 0 and parties + people >= 2,
             "relation": parties >= 2,
-            "claim": parties + people > 0,
+            "claim": parties + people > 0 and len(self.records) >= 2,
             "participation": processes and parties + people > 0,
         }
         return [kind for kind in self.kinds if ready.get(kind, True)]
@@ -124,9 +134,9 @@ class _Builder:
         cited = self.of("source")
         record: Record
         if kind == "party":
-            record = _make_party(draw, record_id, cited)
+            record = _make_party(draw, record_id, cited, dates)
         elif kind == "person":
-            record = _make_person(draw, record_id, cited)
+            record = _make_person(draw, record_id, cited, dates)
         elif kind == "source":
             record = _make_source(draw, record_id, cited, dates)
         elif kind == "issue":
@@ -156,8 +166,18 @@ class _Builder:
             process = self.pick("process")
             number = self.round_numbers[process] = self.round_numbers.get(process, 0) + 1
             in_process = self.delegations_of.get(process, [])
+            period = self._after(self.last_round.get(process))
+            self.last_round[process] = len(self.records)
             record = _make_round(
-                draw, record_id, process, number, in_process, cited, dates, self.unknown_ends
+                draw,
+                record_id,
+                process,
+                number,
+                in_process,
+                cited,
+                dates,
+                self.unknown_ends,
+                period,
             )
         elif kind == "membership":
             person, delegation = self.pick("person"), self.pick("delegation")
@@ -169,8 +189,12 @@ class _Builder:
         elif kind == "resignation":
             record = self._resignation(record_id, cited)
         elif kind == "position":
-            party, issue = self.pick("party"), self.pick("issue")
-            record = _make_position(draw, record_id, party, issue, cited, dates, self.unknown_ends)
+            holder, issue = self.pick("party", "person"), self.pick("issue")
+            period = self._after(self.last_position.get((holder, issue)))
+            self.last_position[(holder, issue)] = len(self.records)
+            record = _make_position(
+                draw, record_id, holder, issue, cited, dates, self.unknown_ends, period
+            )
         elif kind == "designation":
             party = self.pick("party")
             by = _pick(draw, [i for i in self.of("party", "person") if i != party])
@@ -186,8 +210,8 @@ class _Builder:
         elif kind == "agreement":
             record = self._agreement(record_id, cited)
         else:
-            about = _pick(draw, [r.id for r in self.records])
             claimant = self.pick("party", "person")
+            about = _pick(draw, [r.id for r in self.records if r.id != claimant])
             record = _make_claim(draw, record_id, about, claimant, cited, dates)
         self.records.append(record)
         self.ids.setdefault(kind, []).append(record_id)
@@ -233,6 +257,31 @@ class _Builder:
             cited,
             self.dates,
         )
+
+    def _after(self, index: int | None) -> Period | None:
+        """A period for a record that follows ``records[index]`` (``None``: draw one
+        freely): that record is closed if open, and the period starts the day after
+        its end."""
+        if index is None:
+            return None
+        before: Any = self.records[index]
+        end = before.period.end
+        if end is None:
+            end = _on_or_after(self.draw, before.period.start, self.dates)
+            changes: dict[str, Any] = {"period": Period(before.period.start, end)}
+            if isinstance(before, Round) and before.outcome is RoundOutcome.ONGOING:
+                changes["outcome"] = self.draw(_CLOSED_OUTCOMES)
+            self.records[index] = attrs.evolve(before, **changes)
+        if end.latest_ordinal >= _LAST_DAY:
+            # No day left after it: a year-long period, whose certain core is empty
+            # (it may have ended before it certainly began), never certainly
+            # overlaps another, and it ends last, so the next one falls back too.
+            return Period(PartialDate(end.year), PartialDate(end.year))
+        ordinal = min(end.latest_ordinal + 1 + self.draw(_GAP), _LAST_DAY)
+        start = PartialDate.from_date(datetime.date.fromordinal(ordinal))
+        if self.draw(_BOOLS):
+            return Period(start)
+        return Period(start, _on_or_after(self.draw, start, self.dates))
 
     def _resignation(self, record_id: str, cited: list[str]) -> Resignation:
         membership_id = _pick(self.draw, list(self.open_memberships))

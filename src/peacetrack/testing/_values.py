@@ -83,3 +83,9 @@ def _identifiers(draw: st.DrawFn, record_id: str) -> tuple[Identifier, ...]:
     """Outside identifiers for one record; each value holds the record's id, so the
     records of a generated timeline never share one (a timeline rule)."""
     return tuple(Identifier(scheme, f"{scheme}:{record_id}") for scheme in draw(_SCHEMES))
+
+
+_LANGS = st.sampled_from(("ar", "en", "fr", "ru"))
+_MAYBE_FORMATS = st.none() | _FORMATS
+_MAYBE_VENUES = st.none() | _VENUES
+_REASONS = _vocabulary("to keep the talks going", "after the strikes on Idlib", "under pressure")
