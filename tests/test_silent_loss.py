@@ -24,7 +24,7 @@ _LOOKALIKES = [(True, 1, 1.0), (False, 0, 0.0)]
 
 @pytest.mark.parametrize("values", _LOOKALIKES, ids=["true-1-1.0", "false-0-0.0"])
 def test_claim_values_of_different_types_are_different_claims(values: tuple[object, ...]) -> None:
-    claims = [Claim("c", "p", "p", "said", v) for v in values]  # type: ignore[arg-type]
+    claims = [Claim("c", "q", "p", "said", v) for v in values]  # type: ignore[arg-type]
     assert len(set(claims)) == len(values)
     for a in claims:
         for b in claims:
@@ -35,9 +35,9 @@ def test_claim_values_of_different_types_are_different_claims(values: tuple[obje
 def test_timelines_differing_only_in_a_value_type_differ_and_refuse_to_merge(
     a: object, b: object
 ) -> None:
-    base = [Person("p", "P")]
-    left = Timeline([*base, Claim("c", "p", "p", "said", a)])  # type: ignore[arg-type]
-    right = Timeline([*base, Claim("c", "p", "p", "said", b)])  # type: ignore[arg-type]
+    base = [Person("p", "P"), Person("q", "Q")]
+    left = Timeline([*base, Claim("c", "q", "p", "said", a)])  # type: ignore[arg-type]
+    right = Timeline([*base, Claim("c", "q", "p", "said", b)])  # type: ignore[arg-type]
     same = type(a) is type(b) and a == b
     assert (left == right) is same
     if same:
@@ -55,13 +55,13 @@ def test_a_claim_value_no_file_could_hold_is_refused_where_it_is_made(
 ) -> None:
     n = -n if negative else n
     with pytest.raises(ValidationError, match="out of range") as info:
-        Claim("c", "p", "p", "killed", n)
+        Claim("c", "q", "p", "killed", n)
     assert [(p.record_id, p.field) for p in info.value.problems] == [("c", "value")]
 
 
 @given(st.integers(-MAX_SAFE_INTEGER, MAX_SAFE_INTEGER))
 def test_every_safe_whole_number_is_kept(n: int) -> None:
-    t = Timeline([Person("p", "P"), Claim("c", "p", "p", "killed", n)])
+    t = Timeline([Person("p", "P"), Person("q", "Q"), Claim("c", "q", "p", "killed", n)])
     assert io.loads(io.dumps(t))["c"].value == n  # type: ignore[attr-defined]
 
 
@@ -118,8 +118,15 @@ def test_claims_whose_values_name_claims_render_without_recursion(n: int) -> Non
     # A ring of claims, each naming the next (the last names the first), and one
     # naming itself: every renderer names them without recursing.
     day = "2016-05-01"
-    claims = [Claim(f"c{i}", "p", "p", "cites", f"c{(i + 1) % n}", date=day) for i in range(n)]
-    t = Timeline([Person("p", "P"), *claims, Claim("self", "self", "p", "is", "self", date=day)])
+    claims = [Claim(f"c{i}", "q", "p", "cites", f"c{(i + 1) % n}", date=day) for i in range(n)]
+    t = Timeline(
+        [
+            Person("p", "P"),
+            Person("q", "Q"),
+            *claims,
+            Claim("self", "self", "p", "is", "self", date=day),
+        ]
+    )
     text = timeline_text(t, 100)
     assert all(f"cites = c{(i + 1) % n}" in text for i in range(n))
     assert len(to_timelinejs(t)["events"]) == n + 1

@@ -24,6 +24,7 @@ from peacetrack import (
     Issue,
     Membership,
     PartialDate,
+    Participation,
     Party,
     Period,
     Person,
@@ -39,6 +40,7 @@ from peacetrack import (
 )
 from peacetrack._display import Words, sentence
 from peacetrack._index import IntervalIndex
+from peacetrack._participation_queries import mediated_rounds
 from peacetrack.datasets import geneva_2016
 from peacetrack.events import _ENDS, event_date, event_kinds
 from peacetrack.records import Record
@@ -476,7 +478,12 @@ def _brute_events(t: Timeline) -> list[Event]:
     resigned = frozenset(r.membership for r in t.resignations)
     words = Words(t)
     events = [
-        Event(event_date(r, kind), kind, r.id, sentence(r, kind not in _ENDS, words))
+        Event(
+            event_date(r, kind),
+            kind,
+            r.id,
+            sentence(r, kind not in _ENDS, words, event_date(r, kind)),
+        )
         for r in t.records
         for kind in event_kinds(r, resigned)
     ]
@@ -549,9 +556,17 @@ def test_involving_equals_scan(t: Timeline, data: st.DataObject) -> None:
     for rid in referring(target):
         if isinstance(t[rid], Delegation):
             for mid in referring(rid):
-                ids |= {mid} | referring(mid)  # its members, and how they left
+                ids.add(mid)
+                if isinstance(t[mid], Membership):
+                    ids |= referring(mid)  # its members, and how they left
         elif isinstance(t[rid], Membership):
             ids |= referring(rid)
+        elif isinstance(t[rid], Process) and t[rid].mediator == target:  # type: ignore[attr-defined]
+            # A process's mediator is involved in all its rounds.
+            ids |= {r.id for r in t.rounds if r.process == rid}
+        elif isinstance(t[rid], Participation):
+            # A mediating participation: the rounds it mediated (see its own tests).
+            ids |= set(mediated_rounds(t, t[rid], target))  # type: ignore[arg-type]
     assert list(t.involving(target)) == [e for e in _brute_events(t) if e.record_id in ids]
 
 
