@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import operator
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, Final
@@ -51,8 +52,24 @@ def _pa() -> Any:
 def _dates(ordinals: Sequence[int | None]) -> Any:
     """Day ordinals as an Arrow date32 array (``None`` stays null)."""
     pa = _pa()
-    days = [None if o is None else o - _EPOCH for o in ordinals]
-    return pa.array(days, pa.int32()).cast(pa.date32())
+    import pyarrow.compute as pc
+
+    days = pc.subtract(pa.array(ordinals, pa.int64()), _EPOCH)
+    return days.cast(pa.int32()).cast(pa.date32())
+
+
+def _texts(values: Iterable[Any]) -> list[str | None]:
+    """``str`` of each value (``None`` stays ``None``), each distinct value once."""
+    cache: dict[Any, str | None] = {None: None}
+    get = cache.get
+    out: list[str | None] = []
+    add = out.append
+    for value in values:
+        text = get(value)
+        if text is None and value is not None:
+            text = cache[value] = str(value)
+        add(text)
+    return out
 
 
 # -- records to columns -----------------------------------------------------------------
@@ -62,9 +79,10 @@ def _values(column: Column, values: list[Any]) -> list[Any]:
     """A field's values as the io layer's unstructured form holds them."""
     kind = column.kind
     if kind == "enum":
-        return [None if v is None else v.value for v in values]
+        members: dict[Any, Any] = {m: m.value for m in column.member}  # type: ignore[attr-defined]
+        return list(map(members.get, values))
     if kind in ("date", "period"):
-        return [None if v is None else str(v) for v in values]
+        return _texts(values)
     if kind == "ids":
         return [None if v is None else list(v) for v in values]
     if kind == "structs":
@@ -101,7 +119,7 @@ def _record_table(cls: type[Record], records: list[Record], order: list[int]) ->
     pa = _pa()
     fields, arrays = [], []
     for column in columns_of(cls):
-        values = [getattr(r, column.name) for r in records]
+        values = list(map(operator.attrgetter(column.name), records))
         fields.append(pa.field(column.name, arrow_type(column), nullable=True))
         arrays.append(pa.array(_values(column, values), arrow_type(column)))
         bounds = _bounds(column, values) if column.derived else []
@@ -115,16 +133,15 @@ def _record_table(cls: type[Record], records: list[Record], order: list[int]) ->
     return pa.Table.from_arrays(arrays, schema=pa.schema(fields, metadata=meta))
 
 
-def events_table(t: Timeline) -> pa.Table:
-    """The table of ``t.events()``, in event order."""
+def events_table(t: Timeline, types: Mapping[str, str] | None = None) -> pa.Table:
+    """The table of ``t.events()``, in event order (``types``: record id -> type)."""
     pa = _pa()
     events = t.events()
-    by_id = {r.id: r.record_type for r in t.records}
+    by_id = types if types is not None else {r.id: r.record_type for r in t.records}
     dates = [e.date for e in events]
-    text = {id(d): str(d) for d in dates}  # dates are shared between events and records
     columns = {
         "event_order": pa.array(range(len(events)), pa.int64()),
-        "date": pa.array([text[id(d)] for d in dates], pa.string()),
+        "date": pa.array(_texts(dates), pa.string()),
         "date_earliest": _dates([d.earliest_ordinal for d in dates]),
         "date_latest": _dates([d.latest_ordinal for d in dates]),
         "kind": pa.array([e.kind.value for e in events], pa.string()),
@@ -181,7 +198,10 @@ def to_arrow(t: Timeline) -> dict[str, pa.Table]:
     for name, cls in {type(r).record_type: type(r) for r in t.records}.items():
         if name not in tables:  # a record class the registry does not list
             tables[name] = _record_table(cls, groups[name], orders[name])
-    tables[EVENTS] = events_table(t)
+    types: dict[str, str] = {}
+    for name, group in groups.items():
+        types.update(dict.fromkeys(map(operator.attrgetter("id"), group), name))
+    tables[EVENTS] = events_table(t, types)
     tables[REFERENCES] = references_table(t)
     return tables
 
