@@ -98,6 +98,8 @@ class Store:
             config["memory_limit"] = memory_limit
         self._db = duckdb.connect(":memory:", config=config)
         self._column_lists: dict[str, str] = {}
+        # Parquet footers read once per file, not once per query.
+        self._db.execute("SET parquet_metadata_cache = true")
         for name in {*RECORD_TYPES, *self._counts, EVENTS, REFERENCES}:
             if self._counts.get(name, 0) == 0:
                 self._register_empty(name)

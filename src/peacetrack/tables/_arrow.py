@@ -79,7 +79,8 @@ def _values(column: Column, values: list[Any]) -> list[Any]:
     """A field's values as the io layer's unstructured form holds them."""
     kind = column.kind
     if kind == "enum":
-        members: dict[Any, Any] = {m: m.value for m in column.member}  # type: ignore[attr-defined]
+        enum_type: Any = column.member
+        members: dict[Any, Any] = {m: m.value for m in enum_type}
         return list(map(members.get, values))
     if kind in ("date", "period"):
         return _texts(values)
