@@ -263,6 +263,77 @@ class DaskEngine:
     at_keys = PandasEngine.at_keys
 
 
+# -- a K-times dataset without K-times the Python objects --------------------------------
+
+_ID_COLUMNS = {"events": ("record_id",), "references": ("record_id", "target")}
+_ORDER_COLUMNS = ("event_order", "record_order")
+
+
+def replicate(source: Path, target: Path, copies: int) -> None:
+    """Write ``copies`` disjoint copies of the dataset in ``source`` as one dataset:
+    every id (and every reference) prefixed ``c0-``, ``c1-``, ..., every order column
+    ``order * copies + copy``, so each copy keeps its own order and the copies of one
+    event sit together. Only the columns the questions read are rewritten."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    from peacetrack.tables._parquet import MANIFEST, _first_day_column, _write, manifest
+
+    found = manifest(source)
+    target.mkdir(parents=True)
+    counts = {}
+    for name, count in found["tables"].items():
+        counts[name] = count * copies
+        if not count:
+            continue
+        table = read_table(source, name)
+        if "year" in table.column_names:
+            table = table.drop_columns(["year"])
+        parts = []
+        for copy in range(copies):
+            part = table
+            for column in _ID_COLUMNS.get(name, ("id",)):
+                joined = pc.binary_join_element_wise(f"c{copy}", part[column], "-")
+                part = part.set_column(part.schema.get_field_index(column), column, joined)
+            for column in _ORDER_COLUMNS:
+                if column in part.column_names:
+                    shifted = pc.add(pc.multiply(part[column], copies), copy)
+                    index = part.schema.get_field_index(column)
+                    part = part.set_column(index, column, shifted)
+            parts.append(part)
+        whole = pa.concat_tables(parts)
+        order = [c for c in _ORDER_COLUMNS if c in whole.column_names]
+        if order:  # as write_parquet leaves it: in event (record) order within each day
+            whole = whole.take(pc.sort_indices(whole, sort_keys=[(order[0], "ascending")]))
+        _write(whole, target / name, _first_day_column(name))
+    found["tables"] = counts
+    (target / MANIFEST).write_text(json.dumps(found, indent=1) + "\n")
+
+
+def _replicated(
+    questions: dict[str, list[Any]], expected: dict[str, list[Any]], copies: int
+) -> tuple[dict[str, list[Any]], dict[str, list[Any]]]:
+    """The questions and answers for ``copies`` copies: events and records of every copy;
+    ``involving`` asks about the party of copy ``i % copies``."""
+    asked = dict(questions)
+    answers: dict[str, list[Any]] = {}
+    for q in ("between narrow", "between wide"):
+        answers[q] = [
+            [(f"c{c}-{rid}", kind) for rid, kind in keys for c in range(copies)]
+            for keys in expected[q]
+        ]
+    answers["at"] = [
+        {kind: sorted(f"c{c}-{i}" for i in ids for c in range(copies)) for kind, ids in k.items()}
+        for k in expected["at"]
+    ]
+    asked["involving"] = [f"c{i % copies}-{p}" for i, p in enumerate(questions["involving"])]
+    answers["involving"] = [
+        [(f"c{i % copies}-{rid}", kind) for rid, kind in keys]
+        for i, keys in enumerate(expected["involving"])
+    ]
+    return asked, answers
+
+
 def _ask(engine: Any, question: str) -> Callable[[Any], Any]:
     if question.startswith("between"):
         return engine.between  # type: ignore[no-any-return]
@@ -321,9 +392,20 @@ def run_size(n: int, args: argparse.Namespace, work: Path) -> dict[str, Any]:
     start = time.perf_counter()
     write_parquet(t, directory)
     rows["export"]["timeline"] = time.perf_counter() - start
-    disk = sum(f.stat().st_size for f in directory.rglob("*") if f.is_file())
     del engine, t
     gc.collect()
+    base_rows = rows
+    if args.replicate > 1:
+        copies = args.replicate
+        start = time.perf_counter()
+        replicate(directory, work / f"ds-{n}x{copies}", copies)
+        shutil.rmtree(directory)
+        directory = work / f"ds-{n}x{copies}"
+        replicate_seconds = time.perf_counter() - start
+        questions, expected = _replicated(questions, expected, copies)
+        n_events *= copies
+        rows = {row: {} for row in ROWS}
+    disk = sum(f.stat().st_size for f in directory.rglob("*") if f.is_file())
 
     if "pandas" in engines:
         before = rss()
@@ -350,6 +432,22 @@ def run_size(n: int, args: argparse.Namespace, work: Path) -> dict[str, Any]:
         finally:
             dask_engine.close()
     shutil.rmtree(directory, ignore_errors=True)
+    if args.replicate > 1:
+        return {
+            "records": n * args.replicate,
+            "events": n_events,
+            "replicated": {
+                "copies": args.replicate,
+                "of_records": n,
+                "seconds": replicate_seconds,
+                "timeline_rows_at_base_size": base_rows,
+                "timeline_memory_at_base_size": memory.pop("timeline"),
+            },
+            "parquet_bytes": disk,
+            "rows": rows,
+            "memory_bytes_per_event": memory,
+            "checks": checks,
+        }
     return {
         "records": n,
         "events": n_events,
@@ -362,7 +460,7 @@ def run_size(n: int, args: argparse.Namespace, work: Path) -> dict[str, Any]:
 
 
 def _print(size: str, result: dict[str, Any], engines: list[str]) -> None:
-    print(f"\n== {size} records, {result['events']} events (median seconds) ==")
+    print(f"\n== {result['records']} records, {result['events']} events (median seconds) ==")
     print(f"{'':26}" + "".join(f"{e:>12}" for e in engines) + f"{'pandas/tl':>11}")
     for row, times in result["rows"].items():
         cells = "".join(f"{times[e]:12.5f}" if e in times else f"{'':>12}" for e in engines)
@@ -381,6 +479,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--queries", type=int, default=5)
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument(
+        "--replicate",
+        type=int,
+        default=1,
+        help="measure the other engines on this many disjoint copies of each size's dataset",
+    )
     parser.add_argument("--engines", default=",".join(ENGINES))
     parser.add_argument("--workdir", default=None)
     parser.add_argument("--out", default="benchmarks/scale-results.json")
