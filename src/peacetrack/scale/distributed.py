@@ -41,8 +41,8 @@ from peacetrack.dates import DateLike
 from peacetrack.errors import LoadError, UnknownIdError
 from peacetrack.io import RECORD_TYPES
 from peacetrack.scale._queries import EXPANDING, at_day, in_force_tables, window
-from peacetrack.tables._arrow import EVENTS, PARTITION, REFERENCES, to_arrow
-from peacetrack.tables._parquet import LAYOUT_VERSION, MANIFEST, _first_day_column, _partitioning
+from peacetrack.tables._arrow import EVENTS, REFERENCES, to_arrow
+from peacetrack.tables._parquet import LAYOUT_VERSION, MANIFEST, _first_day_column
 from peacetrack.timeline import Timeline
 
 if TYPE_CHECKING:
@@ -111,15 +111,15 @@ def _read(files: list[str], name: str, filters: list[tuple[str, str, Any]] | Non
     if not files:
         empty = to_arrow(Timeline([]))[name].to_pandas(date_as_object=False)
         return dd.from_pandas(empty, npartitions=1)
-    if _first_day_column(name) is None:
-        return dd.read_parquet(files, filters=filters or None, dtype_backend="pyarrow")
-    frame = dd.read_parquet(
-        files,
-        filters=filters or None,
-        dtype_backend="pyarrow",
-        dataset={"partitioning": _partitioning()},
-    )
-    return frame.drop(columns=[PARTITION])
+    # Small year files are read together, up to a block per task, not a task per file.
+    options: dict[str, Any] = {
+        "filters": filters or None,
+        "dtype_backend": "pyarrow",
+        "blocksize": "256MiB",
+        "aggregate_files": True,
+    }
+    # The year partitions were pruned by path already: no partition column is read.
+    return dd.read_parquet(files, dataset={"partitioning": None}, **options)
 
 
 def _compute(frame: Any, client: Any) -> pd.DataFrame:
