@@ -147,3 +147,11 @@ def test_clear_errors(client: Client, dataset: Path, tmp_path: Path) -> None:
         distributed.between(dataset, "2017", "2016", client=client)
     with pytest.raises(LoadError, match="not a peacetrack dataset"):
         distributed.between(tmp_path, "2016", "2017", client=client)
+
+
+def test_missing_dask_says_which_extra(monkeypatch: pytest.MonkeyPatch, dataset: Path) -> None:
+    from peacetrack.plot import MissingExtraError
+
+    monkeypatch.setitem(sys.modules, "dask.dataframe", None)
+    with pytest.raises(MissingExtraError, match=r"peacetrack\[distributed\]"):
+        distributed.between(dataset, "2016", "2017")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import sys
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -158,3 +159,11 @@ def _clean_up() -> Iterator[None]:
     import shutil
 
     shutil.rmtree(_ROOT, ignore_errors=True)
+
+
+def test_missing_duckdb_says_which_extra(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    from peacetrack.plot import MissingExtraError
+
+    monkeypatch.setitem(sys.modules, "duckdb", None)
+    with pytest.raises(MissingExtraError, match=r"peacetrack\[scale\]"):
+        Store(tmp_path)
