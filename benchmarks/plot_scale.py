@@ -89,12 +89,60 @@ def plot(results: dict[str, Any], out: Path) -> None:
     plt.close(fig)
 
 
+def _cell(seconds: float | None) -> str:
+    if seconds is None:
+        return "—"
+    if seconds < 1e-3:
+        return f"{seconds * 1e6:.0f} µs"
+    if seconds < 1:
+        return f"{seconds * 1e3:.1f} ms"
+    return f"{seconds:.2f} s"
+
+
+def markdown(results: dict[str, Any]) -> str:
+    """The results as Markdown tables: one per size, engines as columns, and the
+    ratio of pandas' time to the Timeline's."""
+    engines = ["timeline", "pandas", "duckdb", "dask"]
+    out = []
+    for size in sorted(results["sizes"].values(), key=lambda r: r["events"]):
+        copies = size.get("replicated", {}).get("copies")
+        title = f"{size['events']:,} events ({size['records']:,} records"
+        title += f"; {copies} copies of {size['replicated']['of_records']:,})" if copies else ")"
+        out.append(f"**{title}** — median wall time\n")
+        out.append("| question | " + " | ".join(engines) + " | pandas ÷ Timeline |")
+        out.append("|---|" + "---:|" * (len(engines) + 1))
+        for row, times in size["rows"].items():
+            if row == "export" or not times:
+                continue
+            cells = [_cell(times.get(e)) for e in engines]
+            tl, pd = times.get("timeline"), times.get("pandas")
+            ratio = f"{pd / tl:.1f}×" if tl and pd else "—"
+            out.append(f"| {row} | " + " | ".join(cells) + f" | {ratio} |")
+        memory = size["memory_bytes_per_event"]
+        cells = [f"{memory[e]:,.0f} B" if e in memory else "—" for e in engines]
+        out.append("| memory per event | " + " | ".join(cells) + " | |")
+        export = size["rows"].get("export", {})
+        if export.get("timeline"):
+            out.append(
+                f"\nExport to Parquet: {export['timeline']:.1f} s wall, "
+                f"{export.get('timeline_cpu', float('nan')):.1f} s CPU "
+                f"({size['parquet_bytes'] / 1e6:.0f} MB on disk).\n"
+            )
+        else:
+            out.append("")
+    return "\n".join(out)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("results", nargs="+")
     parser.add_argument("-o", "--out", default="docs/img/scale.png")
+    parser.add_argument("--markdown", action="store_true", help="also print Markdown tables")
     args = parser.parse_args(argv)
-    plot(merged([Path(p) for p in args.results]), Path(args.out))
+    results = merged([Path(p) for p in args.results])
+    if args.markdown:
+        print(markdown(results))
+    plot(results, Path(args.out))
     print(f"wrote {args.out}")
     return 0
 

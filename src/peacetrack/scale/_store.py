@@ -235,22 +235,32 @@ class Store:
         UnknownIdError
             If no record has this id.
         """
-        if not isinstance(record_id, str) or not self._exists(record_id):
+        if not isinstance(record_id, str):
             raise UnknownIdError(f"no record with id {record_id!r}")
-        expanding = ", ".join(f"'{n}'" for n in EXPANDING)
-        sql = f"""
-            WITH RECURSIVE involved(id, type) AS (
-                SELECT ?::VARCHAR, NULL::VARCHAR
-                UNION
-                SELECT r.record_id, r.record_type
-                FROM {_quote(REFERENCES)} r JOIN involved i ON r.target = i.id
-                WHERE r.field <> 'sources' AND (i.type IS NULL OR i.type IN ({expanding}))
-            )
-            SELECT {self._columns(EVENTS)} FROM events
-            WHERE record_id IN (SELECT id FROM involved)
-            ORDER BY event_order
-        """
-        return self._answer(sql, [record_id])
+        # One step out per query: the references file is sorted by target, so each
+        # step reads only the row groups that can hold the frontier.
+        ids = {record_id}
+        frontier = [record_id]
+        while frontier:
+            marks = ", ".join("?" * len(frontier))
+            found = self._db.execute(
+                f"SELECT DISTINCT record_id, record_type FROM {_quote(REFERENCES)} "
+                f"WHERE target IN ({marks}) AND field <> 'sources'",
+                frontier,
+            ).fetchall()
+            new = sorted({(i, kind) for i, kind in found if i not in ids})
+            ids.update(i for i, _ in new)
+            frontier = [i for i, kind in new if kind in EXPANDING]
+        marks = ", ".join("?" * len(ids))
+        sql = (
+            f"SELECT {self._columns(EVENTS)} FROM events "
+            f"WHERE record_id IN ({marks}) ORDER BY event_order"
+        )
+        answer = self._answer(sql, sorted(ids))
+        # Something refers to it, or it has events, or else it must be looked for.
+        if len(ids) == 1 and len(answer) == 0 and not self._exists(record_id):
+            raise UnknownIdError(f"no record with id {record_id!r}")
+        return answer
 
     def table(self, name: str) -> pa.Table:
         """A whole table of the dataset, as Arrow (``year`` left out)."""

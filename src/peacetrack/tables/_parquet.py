@@ -86,6 +86,8 @@ def _write(table: pa.Table, path: Path, day: str | None) -> None:
 
     if day is None:
         path.mkdir()
+        if path.name == REFERENCES:  # by target, so involving's steps read few row groups
+            table = table.sort_by([("target", "ascending")])
         pq.write_table(table, path / "part-0.parquet", row_group_size=ROW_GROUP)
         return
     ds.write_dataset(
