@@ -58,16 +58,20 @@ def _dates(ordinals: Sequence[int | None]) -> Any:
     return days.cast(pa.int32()).cast(pa.date32())
 
 
-def _texts(values: Iterable[Any]) -> list[str | None]:
-    """``str`` of each value (``None`` stays ``None``), each distinct value once."""
-    cache: dict[Any, str | None] = {None: None}
+def _texts(values: Iterable[Any], cache: dict[int, str]) -> list[str | None]:
+    """``str`` of each value (``None`` stays ``None``), each object once: ``cache``
+    maps ``id(value)`` to its text, for objects that outlive the call (an event's
+    date is its record's date object, and a file's equal dates are one object)."""
     get = cache.get
     out: list[str | None] = []
     add = out.append
     for value in values:
-        text = get(value)
-        if text is None and value is not None:
-            text = cache[value] = str(value)
+        if value is None:
+            add(None)
+            continue
+        text = get(id(value))
+        if text is None:
+            text = cache[id(value)] = str(value)
         add(text)
     return out
 
@@ -75,7 +79,7 @@ def _texts(values: Iterable[Any]) -> list[str | None]:
 # -- records to columns -----------------------------------------------------------------
 
 
-def _values(column: Column, values: list[Any]) -> list[Any]:
+def _values(column: Column, values: list[Any], texts: dict[int, str]) -> list[Any]:
     """A field's values as the io layer's unstructured form holds them."""
     kind = column.kind
     if kind == "enum":
@@ -83,9 +87,9 @@ def _values(column: Column, values: list[Any]) -> list[Any]:
         members: dict[Any, Any] = {m: m.value for m in enum_type}
         return list(map(members.get, values))
     if kind in ("date", "period"):
-        return _texts(values)
+        return _texts(values, texts)
     if kind == "ids":
-        return [None if v is None else list(v) for v in values]
+        return values  # tuples of strings: Arrow reads them as lists
     if kind == "structs":
         member = column.member
         return [
@@ -116,13 +120,15 @@ def _bounds(column: Column, values: list[Any]) -> list[list[int | None]]:
     ]
 
 
-def _record_table(cls: type[Record], records: list[Record], order: list[int]) -> pa.Table:
+def _record_table(
+    cls: type[Record], records: list[Record], order: list[int], texts: dict[int, str]
+) -> pa.Table:
     pa = _pa()
     fields, arrays = [], []
     for column in columns_of(cls):
         values = list(map(operator.attrgetter(column.name), records))
         fields.append(pa.field(column.name, arrow_type(column), nullable=True))
-        arrays.append(pa.array(_values(column, values), arrow_type(column)))
+        arrays.append(pa.array(_values(column, values, texts), arrow_type(column)))
         bounds = _bounds(column, values) if column.derived else []
         for name, bound in zip(column.derived, bounds, strict=True):
             meta = {b"peacetrack.derived_from": column.name.encode()}
@@ -134,15 +140,18 @@ def _record_table(cls: type[Record], records: list[Record], order: list[int]) ->
     return pa.Table.from_arrays(arrays, schema=pa.schema(fields, metadata=meta))
 
 
-def events_table(t: Timeline, types: Mapping[str, str] | None = None) -> pa.Table:
-    """The table of ``t.events()``, in event order (``types``: record id -> type)."""
+def events_table(
+    t: Timeline, types: Mapping[str, str] | None = None, texts: dict[int, str] | None = None
+) -> pa.Table:
+    """The table of ``t.events()``, in event order (``types``: record id -> type;
+    ``texts``: see :func:`_texts`)."""
     pa = _pa()
     events = t.events()
     by_id = types if types is not None else {r.id: r.record_type for r in t.records}
     dates = [e.date for e in events]
     columns = {
         "event_order": pa.array(range(len(events)), pa.int64()),
-        "date": pa.array(_texts(dates), pa.string()),
+        "date": pa.array(_texts(dates, {} if texts is None else texts), pa.string()),
         "date_earliest": _dates([d.earliest_ordinal for d in dates]),
         "date_latest": _dates([d.latest_ordinal for d in dates]),
         "kind": pa.array([e.kind.value for e in events], pa.string()),
@@ -156,9 +165,25 @@ def events_table(t: Timeline, types: Mapping[str, str] | None = None) -> pa.Tabl
 def references_table(t: Timeline) -> pa.Table:
     """One row per reference a record makes: ``record_id, record_type, field, target``."""
     pa = _pa()
-    rows = [(r.id, r.record_type, f, target) for r in t.records for f, target in r.references()]
-    names = ("record_id", "record_type", "field", "target")
-    columns = {n: pa.array([row[i] for row in rows], pa.string()) for i, n in enumerate(names)}
+    ids: list[str] = []
+    types: list[str] = []
+    fields: list[str] = []
+    targets: list[str] = []
+    for record in t.records:
+        found = list(record.references())
+        if found:
+            ids += [record.id] * len(found)
+            types += [record.record_type] * len(found)
+            fields += [f for f, _ in found]
+            targets += [target for _, target in found]
+    columns = {
+        name: pa.array(values, pa.string())
+        for name, values in zip(
+            ("record_id", "record_type", "field", "target"),
+            (ids, types, fields, targets),
+            strict=True,
+        )
+    }
     return pa.table(columns).replace_schema_metadata({b"peacetrack.table": REFERENCES.encode()})
 
 
@@ -192,17 +217,18 @@ def to_arrow(t: Timeline) -> dict[str, pa.Table]:
     for i, record in enumerate(t.records):
         groups[record.record_type].append(record)
         orders[record.record_type].append(i)
+    texts: dict[int, str] = {}
     tables = {
-        name: _record_table(cls, groups.get(name, []), orders.get(name, []))
+        name: _record_table(cls, groups.get(name, []), orders.get(name, []), texts)
         for name, cls in RECORD_TYPES.items()
     }
     for name, cls in {type(r).record_type: type(r) for r in t.records}.items():
         if name not in tables:  # a record class the registry does not list
-            tables[name] = _record_table(cls, groups[name], orders[name])
+            tables[name] = _record_table(cls, groups[name], orders[name], texts)
     types: dict[str, str] = {}
     for name, group in groups.items():
         types.update(dict.fromkeys(map(operator.attrgetter("id"), group), name))
-    tables[EVENTS] = events_table(t, types)
+    tables[EVENTS] = events_table(t, types, texts)
     tables[REFERENCES] = references_table(t)
     return tables
 
