@@ -407,6 +407,19 @@ def _child(spec: dict[str, Any]) -> int:
     return rss() - before
 
 
+def _save_partial(
+    args: argparse.Namespace,
+    n: int,
+    rows: dict[str, dict[str, float]],
+    memory: dict[str, float],
+    checks: dict[str, bool],
+) -> None:
+    """What one size has measured so far, in ``OUT.partial.json`` (a long run that is
+    stopped keeps what it measured)."""
+    partial = {"records": n, "rows": rows, "memory_bytes_per_event": memory, "checks": checks}
+    Path(f"{args.out}.partial.json").write_text(json.dumps(partial, indent=1) + "\n")
+
+
 def run_size(n: int, args: argparse.Namespace, work: Path) -> dict[str, Any]:
     engines = args.engines
     rows: dict[str, dict[str, float]] = {row: {} for row in ROWS}
@@ -456,6 +469,7 @@ def run_size(n: int, args: argparse.Namespace, work: Path) -> dict[str, Any]:
         _measure(pandas_engine, "pandas", questions, args.repeat, expected, rows, checks)
         del pandas_engine
         gc.collect()
+    _save_partial(args, n, rows, memory, checks)
     if "duckdb" in engines:
         memory["duckdb"] = _child_memory("duckdb", directory, questions) / n_events
         duck = DuckEngine(directory)
@@ -463,6 +477,7 @@ def run_size(n: int, args: argparse.Namespace, work: Path) -> dict[str, Any]:
         duck.store.close()
         del duck
         gc.collect()
+    _save_partial(args, n, rows, memory, checks)
     if "dask" in engines:
         dask_engine = DaskEngine(directory, args.workers)
         try:

@@ -242,21 +242,19 @@ class Store:
         ids = {record_id}
         frontier = [record_id]
         while frontier:
-            marks = ", ".join("?" * len(frontier))
             found = self._db.execute(
                 f"SELECT DISTINCT record_id, record_type FROM {_quote(REFERENCES)} "
-                f"WHERE target IN ({marks}) AND field <> 'sources'",
-                frontier,
+                f"WHERE target IN (SELECT unnest(?::VARCHAR[])) AND field <> 'sources'",
+                [frontier],
             ).fetchall()
             new = sorted({(i, kind) for i, kind in found if i not in ids})
             ids.update(i for i, _ in new)
             frontier = [i for i, kind in new if kind in EXPANDING]
-        marks = ", ".join("?" * len(ids))
         sql = (
             f"SELECT {self._columns(EVENTS)} FROM events "
-            f"WHERE record_id IN ({marks}) ORDER BY event_order"
+            f"WHERE record_id IN (SELECT unnest(?::VARCHAR[])) ORDER BY event_order"
         )
-        answer = self._answer(sql, sorted(ids))
+        answer = self._answer(sql, [sorted(ids)])
         # Something refers to it, or it has events, or else it must be looked for.
         if len(ids) == 1 and len(answer) == 0 and not self._exists(record_id):
             raise UnknownIdError(f"no record with id {record_id!r}")

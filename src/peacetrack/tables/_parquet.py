@@ -100,6 +100,7 @@ def _write(table: pa.Table, path: Path, day: str | None) -> None:
         min_rows_per_group=min(ROW_GROUP, 4096),
         max_rows_per_file=1 << 24,
         existing_data_behavior="error",
+        preserve_order=True,  # rows stay in event (record) order within each day
     )
 
 
