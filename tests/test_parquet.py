@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 from pathlib import Path
 
@@ -15,11 +16,13 @@ from peacetrack.errors import LoadError, PeacetrackError
 from peacetrack.tables import MANIFEST, read_parquet, read_table, to_arrow, write_parquet
 from peacetrack.testing import timelines
 
+_COUNTER = itertools.count()
+
 
 @settings(max_examples=15, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(timelines(max_size=30))
 def test_read_parquet_of_write_parquet_is_the_timeline(tmp_path: Path, t: Timeline) -> None:
-    directory = tmp_path / f"ds-{id(t)}"
+    directory = tmp_path / f"ds-{next(_COUNTER)}"  # hypothesis reuses tmp_path
     write_parquet(t, directory)
     back = read_parquet(directory)
     assert back == t
