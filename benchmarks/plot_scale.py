@@ -23,6 +23,7 @@ STYLES = {
     "duckdb": {"color": "#e6a100", "marker": "D", "linestyle": "-."},
     "dask": {"color": "#2e8b57", "marker": "^", "linestyle": ":"},
     "to_arrow": {"color": "#777777", "marker": "x", "linestyle": ":"},
+    "timeline_cpu": {"color": "#1f4e9c", "marker": "+", "linestyle": ":"},
 }
 
 
