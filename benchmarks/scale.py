@@ -571,7 +571,7 @@ def main(argv: list[str] | None = None) -> int:
         for size in args.sizes.split(","):
             n = int(float(size))
             result = run_size(n, args, work)
-            results["sizes"][str(n)] = result
+            results["sizes"][str(result["records"])] = result
             _print(str(n), result, args.engines)
             Path(args.out).write_text(json.dumps(results, indent=1) + "\n")
     finally:
