@@ -1,0 +1,272 @@
+"""Timeline's questions over a Parquet dataset on a Dask cluster, beyond one machine.
+
+This module needs the ``distributed`` extra (``pip install
+"peacetrack[distributed]"``: dask with its dataframe and distributed parts).
+Each function reads the dataset written by
+:func:`~peacetrack.tables.write_parquet` with :func:`dask.dataframe.read_parquet`,
+so the work is spread over the workers of the cluster in use: the ``client`` given,
+else the current :class:`distributed.Client` (the one made last), else Dask's local
+scheduler. The ``year`` partitions are pruned by their directory names before any
+file is opened; row groups by their statistics; the rows by the same conditions as
+:class:`~peacetrack.scale.Store` uses (see :mod:`peacetrack.scale._queries`).
+
+Every worker must see the dataset at the same path (a shared file system, or an
+object store URL that fsspec reads, such as ``s3://bucket/dataset``, for which the
+dataset's manifest is read through fsspec as well).
+
+Answers are pandas DataFrames, in event order (``between``, ``involving``) or in
+``t.records`` order (``at``), with the columns of the dataset's tables.
+
+Examples
+--------
+>>> import tempfile
+>>> from peacetrack.datasets import geneva_2016
+>>> from peacetrack.tables import write_parquet
+>>> t = geneva_2016()
+>>> directory = write_parquet(t, tempfile.mkdtemp() + "/geneva")
+>>> found = between(directory, "2016-04-13", "2016-04-27")  # the local scheduler here
+>>> list(found["record_id"]) == [e.record_id for e in t.between("2016-04-13", "2016-04-27")]
+True
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any
+
+from peacetrack._extras import require
+from peacetrack.dates import DateLike
+from peacetrack.errors import LoadError, UnknownIdError
+from peacetrack.io import RECORD_TYPES
+from peacetrack.scale._queries import EXPANDING, at_day, in_force_tables, window
+from peacetrack.tables._arrow import EVENTS, REFERENCES, to_arrow
+from peacetrack.tables._parquet import LAYOUT_VERSION, MANIFEST, _first_day_column
+from peacetrack.timeline import Timeline
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+__all__ = ["at", "between", "involving"]
+
+_PURPOSE = "peacetrack.scale.distributed"
+_DEFAULT = "__HIVE_DEFAULT_PARTITION__"
+
+
+def _dd() -> Any:
+    require("distributed", "distributed", _PURPOSE)
+    return require("dask.dataframe", "distributed", _PURPOSE)
+
+
+def _fs(directory: str | os.PathLike[str]) -> tuple[Any, str]:
+    fsspec = require("fsspec", "distributed", _PURPOSE)
+    fs, path = fsspec.core.url_to_fs(os.fspath(directory))
+    return fs, path.rstrip("/")
+
+
+def _counts(directory: str | os.PathLike[str]) -> dict[str, int]:
+    fs, root = _fs(directory)
+    try:
+        with fs.open(f"{root}/{MANIFEST}", "rb") as file:
+            found = json.loads(file.read())
+    except FileNotFoundError:
+        raise LoadError(f"{directory} is not a peacetrack dataset: no {MANIFEST}") from None
+    except (OSError, ValueError) as exc:
+        raise LoadError(f"cannot read the manifest of {directory}: {exc}") from None
+    if not isinstance(found, dict) or found.get("peacetrack-tables") != LAYOUT_VERSION:
+        raise LoadError(f"{directory}: expected layout version {LAYOUT_VERSION!r}")
+    counts: dict[str, int] = found.get("tables", {})
+    return counts
+
+
+def _files(
+    directory: str | os.PathLike[str],
+    name: str,
+    last_year: int | None = None,
+    first_year: int | None = None,
+    undated: bool = True,
+) -> list[str]:
+    """The Parquet files of one table, pruned to the year partitions asked for."""
+    fs, root = _fs(directory)
+    if _first_day_column(name) is None:
+        return sorted(fs.glob(f"{root}/{name}/*.parquet"))
+    files = []
+    for path in sorted(fs.glob(f"{root}/{name}/year=*/*.parquet")):
+        year = path.rsplit("/", 2)[-2].removeprefix("year=")
+        if year == _DEFAULT:
+            if undated:
+                files.append(path)
+            continue
+        if (last_year is None or int(year) <= last_year) and (
+            first_year is None or int(year) >= first_year
+        ):
+            files.append(path)
+    protocol = fs.protocol if isinstance(fs.protocol, str) else fs.protocol[0]
+    return files if protocol in ("file", "local") else [f"{protocol}://{f}" for f in files]
+
+
+def _read(files: list[str], name: str, filters: list[tuple[str, str, Any]] | None) -> Any:
+    dd = _dd()
+    if not files:
+        empty = to_arrow(Timeline([]))[name].to_pandas(date_as_object=False)
+        return dd.from_pandas(empty, npartitions=1)
+    # Small year files are read together, up to a block per task, not a task per file.
+    options: dict[str, Any] = {
+        "filters": filters or None,
+        "dtype_backend": "pyarrow",
+        "blocksize": "256MiB",
+        "aggregate_files": True,
+    }
+    # The year partitions were pruned by path already: no partition column is read.
+    return dd.read_parquet(files, dataset={"partitioning": None}, **options)
+
+
+def _compute(frame: Any, client: Any) -> pd.DataFrame:
+    if client is not None:
+        return client.compute(frame).result()
+    return frame.compute()
+
+
+def _in_order(frame: pd.DataFrame, column: str) -> pd.DataFrame:
+    return frame.sort_values(column, kind="stable").reset_index(drop=True)
+
+
+def between(
+    directory: str | os.PathLike[str],
+    start: DateLike,
+    end: DateLike,
+    *,
+    possibly: bool = False,
+    client: Any = None,
+) -> pd.DataFrame:
+    """The rows of the events table answering ``t.between(start, end)``, in event order.
+
+    With ``possibly=True``, the events whose date *may* lie in the window.
+
+    Raises
+    ------
+    InvalidDateError
+        For a date that cannot be read, or an ``end`` certainly before ``start``.
+    LoadError
+        If ``directory`` holds no dataset.
+    """
+    w = window(start, end)
+    _counts(directory)
+    first, last = w.years
+    if possibly:
+        files = _files(directory, EVENTS, last_year=last, undated=False)
+        filters = [("date_latest", ">=", w.first), ("date_earliest", "<=", w.last)]
+    else:
+        files = _files(directory, EVENTS, last_year=last, first_year=first, undated=False)
+        filters = [("date_earliest", ">=", w.first), ("date_latest", "<=", w.last)]
+    frame = _read(files, EVENTS, filters)
+    return _in_order(_compute(_mask(frame, filters), client), "event_order")
+
+
+def _mask(frame: Any, filters: Iterable[tuple[str, str, Any]]) -> Any:
+    """The rows meeting every ``(column, op, value)`` (row groups alone prune coarsely)."""
+    pd = require("pandas", "distributed", _PURPOSE)
+    keep = None
+    for column, op, value in filters:
+        scalar = pd.Timestamp(value) if hasattr(value, "toordinal") else value
+        values = frame[column]
+        if hasattr(value, "toordinal"):
+            values = values.astype("datetime64[ms]")
+        test = values >= scalar if op == ">=" else values <= scalar
+        keep = test if keep is None else keep & test
+    return frame if keep is None else frame[keep]
+
+
+def at(
+    directory: str | os.PathLike[str],
+    date: DateLike,
+    *,
+    possibly: bool = False,
+    client: Any = None,
+) -> dict[str, pd.DataFrame]:
+    """Record type -> the rows of the records in force on ``date``, as
+    :meth:`peacetrack.scale.Store.at` answers (and ``t.at(date)`` reads them).
+
+    Raises
+    ------
+    InvalidDateError
+        For a date that cannot be read.
+    LoadError
+        If ``directory`` holds no dataset.
+    """
+    w = at_day(date, possibly)
+    counts = _counts(directory)
+    reading = "possible" if possibly else "certain"
+    dask = require("dask", "distributed", _PURPOSE)
+    frames = {}
+    for name, how in in_force_tables().items():
+        files = _files(directory, name, last_year=w.last.year) if counts.get(name) else []
+        if how == "period":
+            filters = [(f"period_{reading}_first", "<=", w.last)]
+            filters.append((f"period_{reading}_last", ">=", w.first))
+            frame = _mask(_read(files, name, filters), filters)
+        else:
+            bound = f"{how}_earliest" if possibly else f"{how}_latest"
+            frame = _read(files, name, None)
+            day = frame[bound].astype("datetime64[ms]")
+            keep = day <= require("pandas", "distributed", _PURPOSE).Timestamp(w.last)
+            frame = frame[(keep | frame[how].isna()) if possibly else keep.fillna(False)]
+        frames[name] = frame
+    if client is not None:
+        computed = client.compute(list(frames.values()), sync=True)
+    else:
+        computed = dask.compute(*frames.values())
+    return {
+        name: _in_order(frame, "record_order") for name, frame in zip(frames, computed, strict=True)
+    }
+
+
+def involving(
+    directory: str | os.PathLike[str], record_id: str, *, client: Any = None
+) -> pd.DataFrame:
+    """The rows of the events table answering ``t.involving(record_id)``, in event order.
+
+    The references table is held in the workers' memory while the question is
+    asked: one distributed pass per step out from the record.
+
+    Raises
+    ------
+    UnknownIdError
+        If no record has this id.
+    LoadError
+        If ``directory`` holds no dataset.
+    """
+    counts = _counts(directory)
+    if not isinstance(record_id, str):
+        raise UnknownIdError(f"no record with id {record_id!r}")
+    ids = {record_id}
+    if counts.get(REFERENCES):
+        refs = _read(_files(directory, REFERENCES), REFERENCES, None)
+        refs = refs[refs["field"] != "sources"][["record_id", "record_type", "target"]]
+        refs = client.persist(refs) if client is not None else refs.persist()
+        frontier = [record_id]
+        while frontier:
+            found = _compute(refs[refs["target"].isin(frontier)], client)
+            new = found[~found["record_id"].isin(ids)].drop_duplicates("record_id")
+            ids.update(new["record_id"])
+            frontier = list(new["record_id"][new["record_type"].isin(EXPANDING)])
+    events = _read(_files(directory, EVENTS), EVENTS, None)
+    found = _compute(events[events["record_id"].isin(sorted(ids))], client)
+    if len(ids) == 1 and found.empty and not _exists(directory, counts, record_id, client):
+        raise UnknownIdError(f"no record with id {record_id!r}")
+    return _in_order(found, "event_order")
+
+
+def _exists(
+    directory: str | os.PathLike[str], counts: dict[str, int], record_id: str, client: Any
+) -> bool:
+    """Whether a record has this id (asked only when nothing refers to it)."""
+    dask = require("dask", "distributed", _PURPOSE)
+    present = [n for n in RECORD_TYPES if counts.get(n)]
+    filters = [("id", "==", record_id)]
+    hits = [(_read(_files(directory, n), n, filters)["id"] == record_id).sum() for n in present]
+    if not hits:
+        return False
+    found = client.compute(hits, sync=True) if client is not None else dask.compute(*hits)
+    return any(found)

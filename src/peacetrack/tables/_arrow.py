@@ -1,0 +1,361 @@
+"""Timelines to Arrow tables and back: one table per record type, events, references."""
+
+from __future__ import annotations
+
+import json
+import operator
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from typing import TYPE_CHECKING, Any, Final
+
+from peacetrack._extras import require
+from peacetrack.dates import PartialDate, Period
+from peacetrack.errors import LoadError, Problem, ValidationError
+from peacetrack.io import RECORD_TYPES
+from peacetrack.io._convert import CONVERTER, FastReader, structure_record
+from peacetrack.records import Record
+from peacetrack.tables._layout import Column, arrow_type, columns_of
+from peacetrack.timeline import Timeline, require_timeline
+
+if TYPE_CHECKING:
+    import pandas as pd
+    import pyarrow as pa
+
+__all__ = [
+    "DERIVED_TABLES",
+    "EVENTS",
+    "ORDER",
+    "REFERENCES",
+    "from_arrow",
+    "from_pandas",
+    "to_arrow",
+    "to_pandas",
+]
+
+EVENTS: Final = "events"
+"""The name of the events table (``t.events()``, one row per event, in order)."""
+REFERENCES: Final = "references"
+"""The name of the references table: one row per ``record.references()`` pair."""
+DERIVED_TABLES: Final = (EVENTS, REFERENCES)
+ORDER: Final = "record_order"
+"""The column holding each record's place in ``t.records``, so order survives."""
+PARTITION: Final = "year"
+"""The Parquet partition column (see :mod:`peacetrack.tables._parquet`)."""
+
+_EPOCH: Final = 719163  # datetime.date(1970, 1, 1).toordinal(): date32 counts from there
+
+
+def _pa() -> Any:
+    return require("pyarrow", "tables", "peacetrack.tables")
+
+
+def _dates(ordinals: Sequence[int | None]) -> Any:
+    """Day ordinals as an Arrow date32 array (``None`` stays null)."""
+    pa = _pa()
+    import pyarrow.compute as pc
+
+    days = pc.subtract(pa.array(ordinals, pa.int64()), _EPOCH)
+    return days.cast(pa.int32()).cast(pa.date32())
+
+
+def _texts(values: Iterable[Any], cache: dict[int, str]) -> list[str | None]:
+    """``str`` of each value (``None`` stays ``None``), each object once: ``cache``
+    maps ``id(value)`` to its text, for objects that outlive the call (an event's
+    date is its record's date object, and a file's equal dates are one object)."""
+    get = cache.get
+    out: list[str | None] = []
+    add = out.append
+    for value in values:
+        if value is None:
+            add(None)
+            continue
+        text = get(id(value))
+        if text is None:
+            text = cache[id(value)] = str(value)
+        add(text)
+    return out
+
+
+# -- records to columns -----------------------------------------------------------------
+
+
+def _values(column: Column, values: list[Any], texts: dict[int, str]) -> list[Any]:
+    """A field's values as the io layer's unstructured form holds them."""
+    kind = column.kind
+    if kind == "enum":
+        enum_type: Any = column.member
+        members: dict[Any, Any] = {m: m.value for m in enum_type}
+        return list(map(members.get, values))
+    if kind in ("date", "period"):
+        return _texts(values, texts)
+    if kind == "ids":
+        return values  # tuples of strings: Arrow reads them as lists
+    if kind == "structs":
+        member = column.member
+        return [
+            None if v is None else [CONVERTER.unstructure(item, member) for item in v]
+            for v in values
+        ]
+    if kind == "json":
+        return [None if v is None else json.dumps(CONVERTER.unstructure(v)) for v in values]
+    return values
+
+
+def _bounds(column: Column, values: list[Any]) -> list[list[int | None]]:
+    """The derived bound columns of a date or period field, as day ordinals."""
+    if column.kind == "date":
+        dates: list[PartialDate | None] = values
+        return [
+            [None if d is None else d.earliest_ordinal for d in dates],
+            [None if d is None else d.latest_ordinal for d in dates],
+        ]
+    periods: list[Period | None] = values
+    certain = [None if p is None else p.bounds(False) for p in periods]
+    possible = [None if p is None else p.bounds(True) for p in periods]
+    return [
+        [None if b is None else b[0] for b in certain],
+        [None if b is None else b[1] for b in certain],
+        [None if b is None else b[0] for b in possible],
+        [None if b is None else b[1] for b in possible],
+    ]
+
+
+def _record_table(
+    cls: type[Record], records: list[Record], order: list[int], texts: dict[int, str]
+) -> pa.Table:
+    pa = _pa()
+    fields, arrays = [], []
+    for column in columns_of(cls):
+        values = list(map(operator.attrgetter(column.name), records))
+        fields.append(pa.field(column.name, arrow_type(column), nullable=True))
+        arrays.append(pa.array(_values(column, values, texts), arrow_type(column)))
+        bounds = _bounds(column, values) if column.derived else []
+        for name, bound in zip(column.derived, bounds, strict=True):
+            meta = {b"peacetrack.derived_from": column.name.encode()}
+            fields.append(pa.field(name, pa.date32(), metadata=meta))
+            arrays.append(_dates(bound))
+    fields.append(pa.field(ORDER, pa.int64()))
+    arrays.append(pa.array(order, pa.int64()))
+    meta = {b"peacetrack.table": cls.record_type.encode()}
+    return pa.Table.from_arrays(arrays, schema=pa.schema(fields, metadata=meta))
+
+
+def events_table(
+    t: Timeline, types: Mapping[str, str] | None = None, texts: dict[int, str] | None = None
+) -> pa.Table:
+    """The table of ``t.events()``, in event order (``types``: record id -> type;
+    ``texts``: see :func:`_texts`)."""
+    pa = _pa()
+    events = t.events()
+    by_id = types if types is not None else {r.id: r.record_type for r in t.records}
+    dates = [e.date for e in events]
+    columns = {
+        "event_order": pa.array(range(len(events)), pa.int64()),
+        "date": pa.array(_texts(dates, {} if texts is None else texts), pa.string()),
+        "date_earliest": _dates([d.earliest_ordinal for d in dates]),
+        "date_latest": _dates([d.latest_ordinal for d in dates]),
+        "kind": pa.array([e.kind.value for e in events], pa.string()),
+        "record_id": pa.array([e.record_id for e in events], pa.string()),
+        "record_type": pa.array([by_id[e.record_id] for e in events], pa.string()),
+        "summary": pa.array([e.summary for e in events], pa.string()),
+    }
+    return pa.table(columns).replace_schema_metadata({b"peacetrack.table": EVENTS.encode()})
+
+
+def references_table(t: Timeline) -> pa.Table:
+    """One row per reference a record makes: ``record_id, record_type, field, target``."""
+    pa = _pa()
+    ids: list[str] = []
+    types: list[str] = []
+    fields: list[str] = []
+    targets: list[str] = []
+    for record in t.records:
+        found = list(record.references())
+        if found:
+            ids += [record.id] * len(found)
+            types += [record.record_type] * len(found)
+            fields += [f for f, _ in found]
+            targets += [target for _, target in found]
+    columns = {
+        name: pa.array(values, pa.string())
+        for name, values in zip(
+            ("record_id", "record_type", "field", "target"),
+            (ids, types, fields, targets),
+            strict=True,
+        )
+    }
+    return pa.table(columns).replace_schema_metadata({b"peacetrack.table": REFERENCES.encode()})
+
+
+def to_arrow(t: Timeline) -> dict[str, pa.Table]:
+    """The timeline as Arrow tables: one per record type, plus ``events`` and
+    ``references``.
+
+    Every registered record type has a table (empty if the timeline holds none),
+    with a column per field (see :mod:`peacetrack.tables`), the derived bound
+    columns of each date and period, and ``record_order``, the record's place in
+    ``t.records``.
+
+    Raises
+    ------
+    MissingExtraError
+        Without pyarrow (the ``tables`` extra).
+
+    Examples
+    --------
+    >>> from peacetrack.datasets import geneva_2016
+    >>> tables = to_arrow(geneva_2016())
+    >>> tables["round"].column("period").to_pylist()[0]
+    '2016-01-29/2016-02-03'
+    >>> from_arrow(tables) == geneva_2016()
+    True
+    """
+    require_timeline(t)
+    _pa()
+    groups: dict[str, list[Record]] = defaultdict(list)
+    orders: dict[str, list[int]] = defaultdict(list)
+    for i, record in enumerate(t.records):
+        groups[record.record_type].append(record)
+        orders[record.record_type].append(i)
+    texts: dict[int, str] = {}
+    tables = {
+        name: _record_table(cls, groups.get(name, []), orders.get(name, []), texts)
+        for name, cls in RECORD_TYPES.items()
+    }
+    for name, cls in {type(r).record_type: type(r) for r in t.records}.items():
+        if name not in tables:  # a record class the registry does not list
+            tables[name] = _record_table(cls, groups[name], orders[name], texts)
+    types: dict[str, str] = {}
+    for name, group in groups.items():
+        types.update(dict.fromkeys(map(operator.attrgetter("id"), group), name))
+    tables[EVENTS] = events_table(t, types, texts)
+    tables[REFERENCES] = references_table(t)
+    return tables
+
+
+def to_pandas(t: Timeline) -> dict[str, pd.DataFrame]:
+    """The tables of :func:`to_arrow` as pandas DataFrames.
+
+    Bound columns become ``datetime64[ms]``, list columns arrays of values; read
+    them back with :func:`from_pandas`.
+
+    Raises
+    ------
+    MissingExtraError
+        Without pyarrow and pandas (the ``tables`` extra).
+    """
+    require("pandas", "tables", "peacetrack.tables.to_pandas")
+    return {name: table.to_pandas(date_as_object=False) for name, table in to_arrow(t).items()}
+
+
+# -- columns to records -----------------------------------------------------------------
+
+
+def _read_value(column: Column) -> Callable[[Any], Any]:
+    if column.kind == "json":
+        return json.loads
+    if column.kind == "structs":
+        optional = {c.name for c in column.inner if c.has_default}
+
+        def items(value: list[dict[str, Any]]) -> list[dict[str, Any]]:
+            return [
+                {k: v for k, v in item.items() if v is not None or k not in optional}
+                for item in value
+            ]
+
+        return items
+    return lambda value: value
+
+
+def _raw_records(name: str, table: pa.Table) -> Iterable[tuple[int | None, dict[str, Any]]]:
+    """``(record_order, raw record dict)`` for each row of one record type's table."""
+    cls = RECORD_TYPES.get(name)
+    if cls is None:
+        known = ", ".join(repr(n) for n in (*RECORD_TYPES, *DERIVED_TABLES))
+        raise LoadError(f"unknown table {name!r}; expected one of {known}")
+    columns = columns_of(cls)
+    allowed = {c.name for c in columns} | {d for c in columns for d in c.derived}
+    allowed |= {ORDER, PARTITION}
+    present = set(table.column_names)
+    missing = [c.name for c in columns if c.name not in present]
+    if missing:
+        raise LoadError(f"table {name!r} has no column {missing[0]!r}")
+    unknown = sorted(present - allowed)
+    if unknown:
+        raise LoadError(f"table {name!r}: unknown column {unknown[0]!r}")
+    order = table.column(ORDER).to_pylist() if ORDER in present else [None] * table.num_rows
+    data = [
+        (c.name, c.has_default, _read_value(c), table.column(c.name).to_pylist()) for c in columns
+    ]
+    for i in range(table.num_rows):
+        raw: dict[str, Any] = {"type": name}
+        for field, has_default, read, values in data:
+            value = values[i]
+            if value is None:
+                if not has_default:
+                    raw[field] = None
+            else:
+                raw[field] = read(value)
+        yield order[i], raw
+
+
+def _structure(raws: list[dict[str, Any]]) -> list[Record]:
+    """Records from raw dicts as the io layer reads them; every problem at once."""
+    fast = FastReader().read
+    records: list[Record] = []
+    problems: list[Problem] = []
+    for index, raw in enumerate(raws):
+        record = fast(raw)
+        if record is None:
+            record, found = structure_record(raw, index)
+            problems.extend(found)
+        if record is not None:
+            records.append(record)
+    if problems:
+        raise ValidationError(problems)
+    return records
+
+
+def from_arrow(tables: Mapping[str, pa.Table]) -> Timeline:
+    """The timeline the tables of :func:`to_arrow` hold: ``from_arrow(to_arrow(t)) == t``,
+    with ``t.records`` in the same order.
+
+    Only the record tables are read (the ``events`` and ``references`` tables and
+    the bound columns are derived, and ignored); a missing record type is an empty
+    one. Records keep the order of their ``record_order`` column, or else the
+    order of the tables and rows.
+
+    Raises
+    ------
+    LoadError
+        For a table of an unknown name, a missing field column or an unknown column.
+    ValidationError
+        Listing every bad value, and every timeline rule the records break.
+    """
+    _pa()
+    rows: list[tuple[int | None, dict[str, Any]]] = []
+    for name, table in tables.items():
+        if name not in DERIVED_TABLES:
+            rows.extend(_raw_records(name, table))
+    if all(order is not None for order, _ in rows):
+        rows.sort(key=lambda row: row[0])  # type: ignore[arg-type, return-value]
+    return Timeline(_structure([raw for _, raw in rows]))
+
+
+def from_pandas(frames: Mapping[str, pd.DataFrame]) -> Timeline:
+    """The timeline the DataFrames of :func:`to_pandas` hold (see :func:`from_arrow`)."""
+    pa = _pa()
+    tables = {}
+    for name, frame in frames.items():
+        cls = RECORD_TYPES.get(name)
+        if name in DERIVED_TABLES or cls is None:
+            tables[name] = pa.Table.from_pandas(frame, preserve_index=False)
+            continue
+        fields = [pa.field(c.name, arrow_type(c)) for c in columns_of(cls) if c.name in frame]
+        wanted = [f.name for f in fields]
+        table = pa.Table.from_pandas(frame[wanted], schema=pa.schema(fields), preserve_index=False)
+        for extra in frame.columns:
+            if extra not in wanted:
+                table = table.append_column(extra, pa.array(frame[extra], from_pandas=True))
+        tables[name] = table
+    return from_arrow(tables)

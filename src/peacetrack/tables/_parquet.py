@@ -1,0 +1,231 @@
+"""Parquet datasets: the tables of a timeline on disk, partitioned so readers can prune.
+
+Layout of a dataset directory::
+
+    peacetrack-tables.json         the manifest: layout version, tables, row counts
+    events/year=2016/part-0.parquet
+    incident/year=2016/part-0.parquet
+    ...                            one directory per record type (only non-empty ones)
+    designation/year=__HIVE_DEFAULT_PARTITION__/part-0.parquet   undated records
+    references/part-0.parquet      one file, sorted by target
+
+``year`` is the year of the earliest day of the record's first date or period (of
+the event's date, for events), as a Hive partition, so a query over 2016 reads only
+the ``year=2016`` files (pyarrow, DuckDB, Dask and Spark all prune this way). Within
+a file, rows are sorted by that earliest day and kept in row groups of
+:data:`ROW_GROUP` rows, whose min/max statistics let a reader skip most of a year.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import tempfile
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Final
+
+from peacetrack.errors import LoadError, PeacetrackError
+from peacetrack.io import FORMAT_VERSION, RECORD_TYPES
+from peacetrack.tables._arrow import (
+    EVENTS,
+    PARTITION,
+    REFERENCES,
+    _pa,
+    from_arrow,
+    to_arrow,
+)
+from peacetrack.tables._layout import columns_of
+from peacetrack.timeline import Timeline
+
+if TYPE_CHECKING:
+    import pyarrow as pa
+
+__all__ = ["LAYOUT_VERSION", "MANIFEST", "ROW_GROUP", "read_parquet", "write_parquet"]
+
+MANIFEST: Final = "peacetrack-tables.json"
+LAYOUT_VERSION: Final = "1"
+ROW_GROUP: Final = 65_536
+
+
+def _first_day_column(name: str) -> str | None:
+    """The bound column whose year partitions a table, if it has one."""
+    if name == EVENTS:
+        return "date_earliest"
+    cls = RECORD_TYPES.get(name)
+    if cls is None or name == REFERENCES:
+        return None
+    for column in columns_of(cls):
+        if column.kind == "date":
+            return column.name + "_earliest"
+        if column.kind == "period":
+            return column.name + "_possible_first"
+    return None
+
+
+def _with_year(table: pa.Table, day: str) -> pa.Table:
+    pa = _pa()
+    import pyarrow.compute as pc
+
+    order = pc.sort_indices(table, sort_keys=[(day, "ascending")])  # nulls last
+    table = table.take(order)
+    years = pc.year(table.column(day)).cast(pa.int16())
+    return table.append_column(pa.field(PARTITION, pa.int16()), years)
+
+
+def _partitioning() -> Any:
+    pa = _pa()
+    import pyarrow.dataset as ds
+
+    return ds.partitioning(pa.schema([(PARTITION, pa.int16())]), flavor="hive")
+
+
+def _write(table: pa.Table, path: Path, day: str | None) -> None:
+    import pyarrow.dataset as ds
+    import pyarrow.parquet as pq
+
+    if day is None:
+        path.mkdir()
+        if path.name == REFERENCES:  # by target, so involving's steps read few row groups
+            table = table.sort_by([("target", "ascending")])
+        pq.write_table(table, path / "part-0.parquet", row_group_size=ROW_GROUP)
+        return
+    ds.write_dataset(
+        _with_year(table, day),
+        path,
+        format="parquet",
+        partitioning=_partitioning(),
+        basename_template="part-{i}.parquet",
+        max_rows_per_group=ROW_GROUP,
+        min_rows_per_group=min(ROW_GROUP, 4096),
+        max_rows_per_file=1 << 24,
+        existing_data_behavior="error",
+        preserve_order=True,  # rows stay in event (record) order within each day
+    )
+
+
+def write_parquet(
+    t: Timeline, directory: str | os.PathLike[str], *, overwrite: bool = False
+) -> Path:
+    """Write the tables of :func:`~peacetrack.tables.to_arrow` as a Parquet dataset.
+
+    The dataset is written next to ``directory`` and moved into place when complete,
+    so a reader never sees half of one.
+
+    Parameters
+    ----------
+    t
+        The timeline.
+    directory
+        Where the dataset goes; it must not exist (or be empty) unless ``overwrite``.
+    overwrite
+        Replace an existing dataset (any directory holding a manifest).
+
+    Returns
+    -------
+    Path
+        ``directory``.
+
+    Raises
+    ------
+    PeacetrackError
+        If ``directory`` is a file, or a non-empty directory that is not to be
+        overwritten (or holds no dataset).
+    MissingExtraError
+        Without pyarrow (the ``tables`` extra).
+    """
+    target = Path(directory)
+    if target.exists():
+        if not target.is_dir():
+            raise PeacetrackError(f"{target} is a file, not a directory for a dataset")
+        if any(target.iterdir()):
+            if not overwrite:
+                raise PeacetrackError(f"{target} is not empty; pass overwrite=True to replace it")
+            if not (target / MANIFEST).is_file():
+                raise PeacetrackError(f"{target} holds no peacetrack dataset; not replacing it")
+    tables = to_arrow(t)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    work = Path(tempfile.mkdtemp(prefix=f".{target.name}-", dir=target.parent))
+    try:
+        counts = {}
+        for name, table in tables.items():
+            if table.num_rows:
+                _write(table, work / name, _first_day_column(name))
+            counts[name] = table.num_rows
+        manifest = {
+            "peacetrack-tables": LAYOUT_VERSION,
+            "format": FORMAT_VERSION,
+            "partitioning": PARTITION,
+            "tables": counts,
+        }
+        (work / MANIFEST).write_text(json.dumps(manifest, indent=1) + "\n", encoding="utf-8")
+        if target.exists():
+            shutil.rmtree(target)
+        os.replace(work, target)
+    except BaseException:
+        shutil.rmtree(work, ignore_errors=True)
+        raise
+    return target
+
+
+def manifest(directory: str | os.PathLike[str]) -> dict[str, Any]:
+    """The manifest of the dataset in ``directory``.
+
+    Raises
+    ------
+    LoadError
+        If there is no readable manifest of a layout version this peacetrack reads.
+    """
+    path = Path(directory) / MANIFEST
+    try:
+        found = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise LoadError(f"{directory} is not a peacetrack dataset: no {MANIFEST}") from None
+    except (OSError, ValueError) as exc:
+        raise LoadError(f"cannot read {path}: {exc}") from None
+    if not isinstance(found, dict) or found.get("peacetrack-tables") != LAYOUT_VERSION:
+        raise LoadError(f"{path}: expected layout version {LAYOUT_VERSION!r}")
+    tables = found.get("tables")
+    if not isinstance(tables, dict) or not all(isinstance(n, int) for n in tables.values()):
+        raise LoadError(f'{path}: expected "tables": an object of row counts')
+    return found
+
+
+def read_table(directory: str | os.PathLike[str], name: str) -> pa.Table:
+    """One table of a dataset (with its ``year`` partition column, where it has one)."""
+    _pa()
+    import pyarrow.dataset as ds
+
+    path = Path(directory) / name
+    if not path.is_dir():
+        raise LoadError(f"{directory}: no table {name!r}")
+    try:
+        return ds.dataset(path, format="parquet", partitioning=_partitioning()).to_table()
+    except (OSError, ValueError) as exc:
+        raise LoadError(f"cannot read table {name!r} in {directory}: {exc}") from None
+
+
+def read_parquet(directory: str | os.PathLike[str]) -> Timeline:
+    """The timeline written by :func:`write_parquet`: ``read_parquet(write_parquet(t,
+    d)) == t``, records in the same order.
+
+    Raises
+    ------
+    LoadError
+        For a directory without a dataset, a missing or unreadable table, or a row
+        count that differs from the manifest's.
+    ValidationError
+        Listing every bad value and every timeline rule the records break.
+    """
+    found = manifest(directory)
+    tables = {}
+    for name, count in found["tables"].items():
+        if name in (EVENTS, REFERENCES) or count == 0:
+            continue
+        table = read_table(directory, name)
+        if table.num_rows != count:
+            raise LoadError(
+                f"{directory}: table {name!r} has {table.num_rows} rows, the manifest says {count}"
+            )
+        tables[name] = table
+    return from_arrow(tables)
