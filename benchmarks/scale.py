@@ -59,7 +59,15 @@ from peacetrack.tables import read_table, to_arrow, write_parquet
 ENGINES = ("timeline", "pandas", "duckdb", "dask")
 QUESTIONS = ("between narrow", "between wide", "at", "involving")
 ROWS = (*QUESTIONS, *(f"in hand: {q}" for q in QUESTIONS), "export")
-IN_FORCE = ("round", "membership", "position", "ceasefire", "relation", "designation")
+IN_FORCE = (
+    "round",
+    "membership",
+    "position",
+    "ceasefire",
+    "relation",
+    "designation",
+    "incident",
+)
 
 
 def rss() -> int:
@@ -133,6 +141,7 @@ class TimelineEngine:
             "ceasefire": sorted(c.id for c in snapshot.ceasefires_in_force),
             "relation": sorted(r.id for r in snapshot.relations),
             "designation": sorted(g.id for g in snapshot.designations),
+            "incident": sorted(i.id for i in snapshot.incidents),
         }
 
 
@@ -166,12 +175,12 @@ class PandasEngine:
         y, x = self.pd.Timestamp(d.earliest), self.pd.Timestamp(d.latest)
         found = {}
         for name, frame in self.periods.items():
-            if name == "designation":
-                found[name] = frame[frame.date_latest <= x]
-            else:
-                found[name] = frame[
-                    (frame.period_certain_first <= x) & (frame.period_certain_last >= y)
-                ]
+            first, last = frame.period_certain_first, frame.period_certain_last
+            if "date_fuzzy_latest" in frame:  # an incident on a date: the period date/date
+                first = first.fillna(frame.date_fuzzy_latest)
+                last = last.fillna(frame.date_fuzzy_earliest)
+            # An undated designation (no period) is never certainly in force.
+            found[name] = frame[(first <= x) & (last >= y)]
         return found
 
     def involving(self, target: str) -> Any:
@@ -195,7 +204,7 @@ class PandasEngine:
         return _event_keys(answer.record_id, answer.kind)
 
     def at_keys(self, found: Any) -> dict[str, list[str]]:
-        return {name: sorted(frame.id) for name, frame in found.items()}
+        return {name: sorted(found[name].id) for name in IN_FORCE if name in found}
 
 
 class DuckEngine:
@@ -224,7 +233,7 @@ class DuckEngine:
         )
 
     def at_keys(self, found: Any) -> dict[str, list[str]]:
-        return {n: sorted(table.column("id").to_pylist()) for n, table in found.items()}
+        return {n: sorted(found[n].column("id").to_pylist()) for n in IN_FORCE if n in found}
 
 
 class DaskEngine:
@@ -279,7 +288,8 @@ def replicate(source: Path, target: Path, copies: int) -> None:
     import pyarrow as pa
     import pyarrow.compute as pc
 
-    from peacetrack.tables._parquet import MANIFEST, _first_day_column, _write, manifest
+    from peacetrack.tables import MANIFEST, first_day_columns, manifest
+    from peacetrack.tables._parquet import _write
 
     found = manifest(source)
     target.mkdir(parents=True)
@@ -307,7 +317,7 @@ def replicate(source: Path, target: Path, copies: int) -> None:
         order = [c for c in _ORDER_COLUMNS if c in whole.column_names]
         if order:  # as write_parquet leaves it: in event (record) order within each day
             whole = whole.take(pc.sort_indices(whole, sort_keys=[(order[0], "ascending")]))
-        _write(whole, target / name, _first_day_column(name))
+        _write(whole, target / name, first_day_columns(name))
     found["tables"] = counts
     (target / MANIFEST).write_text(json.dumps(found, indent=1) + "\n")
 

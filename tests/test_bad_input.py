@@ -388,23 +388,25 @@ def test_brackets_inside_strings_do_not_count_as_nesting() -> None:
     assert io.loads(json.dumps(document))["hnc"].name.startswith("[[[")  # type: ignore[attr-defined]
 
 
+# These bounds are on this process's CPU time, so that other work on a shared machine
+# cannot fail them; a quadratic path would still take minutes of CPU.
 def test_a_50_mb_text_field_is_handled_quickly() -> None:
     document = valid()
     record(document, "idlib")["description"] = "x" * (50 * 1024 * 1024)
     text = json.dumps(document)
-    started = time.perf_counter()
+    started = time.process_time()
     t = io.loads(text)
-    elapsed = time.perf_counter() - started
+    elapsed = time.process_time() - started
     assert len(t["idlib"].description) == 50 * 1024 * 1024  # type: ignore[attr-defined]
     assert elapsed < 2.0
 
 
 def test_a_50_mb_bad_date_is_refused_quickly() -> None:
     text = edit("idlib", date="2" * (50 * 1024 * 1024))()
-    started = time.perf_counter()
+    started = time.process_time()
     with pytest.raises(ValidationError, match="idlib: date"):
         io.loads(text)
-    assert time.perf_counter() - started < 2.0
+    assert time.process_time() - started < 2.0
 
 
 @pytest.mark.parametrize("as_bytes", [False, True], ids=["str", "bytes"])
@@ -538,8 +540,10 @@ def test_bad_paths_get_a_clear_error(
 
 
 def _round(period: str) -> Timeline:
+    # an ongoing round has an open period; one that reached its end has concluded
+    outcome = "ongoing" if period.endswith("/..") else "concluded"
     return Timeline(
-        [Process("g", "Geneva"), Round("r", "g", 1, period, "Geneva", "direct", "ongoing")]
+        [Process("g", "Geneva"), Round("r", "g", 1, period, "Geneva", "direct", outcome)]
     )
 
 

@@ -120,10 +120,12 @@ def test_at_equals_timeline(
             "ceasefire": [c.id for c in snapshot.ceasefires_in_force],
             "relation": [r.id for r in snapshot.relations],
             "designation": [g.id for g in snapshot.designations],
+            "incident": [i.id for i in snapshot.incidents],
             "position": [
                 p.id for p in timeline.positions if p.period.in_force(d, possibly=possibly)
             ],
         }
+        assert set(answer) == set(expected)
         for kind, ids in expected.items():
             assert sorted(answer[kind]["id"]) == sorted(ids), kind
         assert sum(len(ids) for ids in expected.values()) > 0

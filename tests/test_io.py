@@ -221,7 +221,7 @@ def test_a_lone_surrogate_is_escaped_so_the_file_can_be_written(tmp_path: Path) 
 def test_a_whole_number_other_json_readers_would_misread_is_refused_before_dumps() -> None:
     people = [Person("x", "X"), Person("y", "Y")]
     with pytest.raises(ValidationError) as info:
-        Claim("c", "x", "x", "count", 2**60)  # refused where it is made, not at dumps
+        Claim("c", "x", "y", "count", 2**60)  # refused where it is made, not at dumps
     assert [(p.record_id, p.field) for p in info.value.problems] == [("c", "value")]
     edge = Timeline([*people, Claim("c", "x", "y", "count", -io.MAX_SAFE_INTEGER)])
     assert io.loads(io.dumps(edge)) == edge

@@ -43,7 +43,7 @@ TIMELINE_LINE = re.compile(
 GANTT_LINE = re.compile(
     rf"gantt|    title {DATA}|    dateFormat YYYY-MM-DD|    axisFormat %Y-%m-%d"
     rf"|    section (Rounds of|Ceasefire) {DATA}|    section Resignations"
-    rf"|    (Round \d+ {DATA}|In force) :{DAY}, (?:{DAY}|\d+d)"
+    rf"|    (Round \d+(?: {DATA})?|In force) :{DAY}, (?:{DAY}|\d+d)"  # venue may be None
     rf"|    Exclusion of {DATA} :crit, {DAY}, (?:{DAY}|\d+d)"
     rf"|    Resignation of {DATA} :milestone, {DAY}, 0d"
 )
@@ -152,9 +152,11 @@ WHOLE_RANGE = partial_dates(1, 9999) | EDGE_DATES
 
 
 def _bars(text: str) -> list[tuple[datetime.date, datetime.date | int]]:
-    """Every gantt task's start, and its end: a day, or a length in days."""
+    """Every gantt task's start, and its end: a day, or a length in days. Milestones
+    (``:milestone, day, 0d``) are not bars: their ``0d`` is no end."""
     found = []
-    for start, end, length in re.findall(rf"({DAY}), (?:({DAY})|(\d+)d)$", text, re.M):
+    bars = "\n".join(line for line in text.splitlines() if ":milestone, " not in line)
+    for start, end, length in re.findall(rf"({DAY}), (?:({DAY})|(\d+)d)$", bars, re.M):
         found.append(
             (
                 datetime.date.fromisoformat(start),
@@ -190,8 +192,9 @@ def test_every_date_in_the_range_can_be_drawn(t: Timeline, style: str) -> None:
     ],
 )
 def test_a_span_to_the_last_day_is_written_as_a_length(period: str, bar: str) -> None:
+    # a round with an end is not ongoing any more (an ongoing round has an open period)
     t = Timeline(
-        [Process("g", "Geneva"), Round("r", "g", 1, period, "Geneva", "direct", "ongoing")]
+        [Process("g", "Geneva"), Round("r", "g", 1, period, "Geneva", "direct", "concluded")]
     )
     assert f"    Round 1 #40;Geneva#41; :{bar}" in to_mermaid(t, style="gantt").splitlines()
 
@@ -200,10 +203,21 @@ def test_an_open_span_in_a_timeline_that_reaches_9999_is_drawn() -> None:
     t = Timeline(
         [
             Party("a", "A", "state"),
+            Party("b", "B", "state"),
             Ceasefire("c", "Truce", "2016-02-27/.."),
-            Designation("d", "a", "a", "placeholder", date="9999-12-31"),
+            # listed and delisted on the last day: the timeline reaches 31 December 9999
+            Designation("d", "a", "b", "placeholder", "9999-12-31/9999-12-31"),
         ]
     )
     lines = to_mermaid(t, style="gantt").splitlines()
     days = (datetime.date.max - datetime.date(2016, 2, 27)).days + 1
     assert f"    In force :2016-02-27, {days}d" in lines
+
+
+def test_a_round_with_an_unknown_venue_is_drawn_without_one() -> None:
+    t = Timeline(
+        [Process("g", "Geneva"), Round("r", "g", 1, "2016-01-01/2016-01-01", None, None, None)]
+    )
+    lines = to_mermaid(t, style="gantt").splitlines()
+    assert "    Round 1 :2016-01-01, 2016-01-02" in lines
+    assert all(GANTT_LINE.fullmatch(line) for line in lines), lines

@@ -10,7 +10,19 @@ import jsonschema
 import pytest
 from hypothesis import given, settings
 
-from peacetrack import Ceasefire, Timeline, ValidationError, io, testing
+from peacetrack import (
+    Ceasefire,
+    Incident,
+    Party,
+    Person,
+    Position,
+    Record,
+    Timeline,
+    ValidationError,
+    io,
+    testing,
+)
+from peacetrack.dates import PartialDate
 from peacetrack.io._migrate import NEW_IN, V1_TO_V2, migrate
 
 VALIDATOR = jsonschema.Draft202012Validator(io.SCHEMA)
@@ -33,11 +45,24 @@ V1_KINDS = [
 ]
 
 
+def _version_1_record(r: Record) -> Record:
+    """``r`` without the fields version 1 cannot hold (:data:`NEW_IN`)."""
+    if isinstance(r, Ceasefire):
+        return attrs.evolve(r, brokers=(), area=None)
+    if isinstance(r, Party | Person):
+        return attrs.evolve(r, names=(), identifiers=(), links=())
+    if isinstance(r, Position):
+        return attrs.evolve(r, stated=None, quote=None, reason=None)
+    if isinstance(r, Incident) and r.period is not None:  # a lasting incident: its start
+        return attrs.evolve(r, date=r.period.start or PartialDate(2016), period=None)
+    return r
+
+
 def as_version_1(t: Timeline) -> Timeline:
-    """``t`` without what version 1 cannot hold (a ceasefire's brokers and area)."""
-    return Timeline(
-        attrs.evolve(r, brokers=(), area=None) if isinstance(r, Ceasefire) else r for r in t
-    )
+    """``t`` without what version 1 cannot hold (a ceasefire's brokers and area, the
+    names, identifiers and links of parties and people, a position's statement, a
+    lasting incident's period)."""
+    return Timeline(map(_version_1_record, t))
 
 
 @settings(max_examples=150)

@@ -23,6 +23,12 @@ DATA = Path(__file__).parent / "data" / "everypolitician"
 FILES = sorted(DATA.glob("*-ep-popolo-v1.0.json"))
 
 
+# An other_name's fields that peacetrack carries: a bare name is an alias; one with a
+# date, note or language is a Name.
+NAMED = {"start_date", "end_date", "note", "lang"}
+OTHER_NAME = NAMED | {"name"}
+
+
 def _doc(path: Path) -> dict[str, Any]:
     return json.loads(path.read_text(encoding="utf-8"))
 
@@ -44,7 +50,7 @@ def _expected(doc: dict[str, Any]) -> tuple[Counter[str], Counter[str]]:
             left[f"person field {key!r}"] += 1
     for item in doc["persons"] + doc["organizations"]:
         for other in item.get("other_names", []):
-            for key in other.keys() - {"name"}:
+            for key in other.keys() - OTHER_NAME:
                 left[f"other_name field {key!r}"] += 1
     for key in doc.keys() - {"persons", "organizations", "memberships"}:
         if doc[key]:
@@ -62,6 +68,9 @@ def test_a_real_export_loads_leniently_with_a_report(path: Path) -> None:
     assert report.carried == dict(carried)
     for kind, n in left.items():
         assert report.not_carried[kind] == n, kind
+    # Names, notes and languages of other_names are carried, not reported.
+    reported = {k for k in report.not_carried if k.startswith("other_name")}
+    assert reported == {k for k in left if k.startswith("other_name")}
     # Every organization is a party, its classification reported as read as "other".
     assert {p.kind.value for p in t.parties} == {"other"}
     classes = Counter(o["classification"] for o in doc["organizations"])
@@ -113,15 +122,23 @@ def test_identifiers_and_links_are_carried(path: Path) -> None:
 
 
 @pytest.mark.parametrize("path", FILES, ids=[p.name.split("-ep-")[0] for p in FILES])
-def test_multilingual_other_names_are_aliases_once(path: Path) -> None:
+def test_multilingual_other_names_are_names_once(path: Path) -> None:
+    # EveryPolitician gives each name in each language with the note "multilingual":
+    # each (name, language, note) becomes one undated Name; a bare name an alias.
     doc = _doc(path)
     t = from_popolo(doc, lenient=True).timeline
+    named = 0
     for item in doc["persons"] + doc["organizations"]:
         record = t[item["id"]]
         assert isinstance(record, Person | Party)
-        others = {o["name"] for o in item.get("other_names", [])}
-        assert len(set(record.aliases)) == len(record.aliases)
-        assert set(record.aliases) == others - {item["name"]}
+        others = item.get("other_names", [])
+        assert record.aliases == tuple(o["name"] for o in others if not o.keys() & NAMED)
+        want = [(o["name"], o.get("lang"), o.get("note")) for o in others if o.keys() & NAMED]
+        assert [(n.name, n.lang, n.note) for n in record.names] == list(dict.fromkeys(want))
+        assert all(n.period is None for n in record.names)
+        named += len(record.names)
+    assert named > 0
+    assert any(n.lang is not None for r in (*t.people, *t.parties) for n in r.names)
 
 
 @pytest.mark.parametrize("path", FILES, ids=[p.name.split("-ep-")[0] for p in FILES])

@@ -82,6 +82,7 @@ def _in_force_ids(t: Timeline, d: PartialDate, possibly: bool) -> dict[str, list
         "ceasefire": [c.id for c in snapshot.ceasefires_in_force],
         "relation": [r.id for r in snapshot.relations],
         "designation": [g.id for g in snapshot.designations],
+        "incident": [i.id for i in snapshot.incidents],
     }
 
 
@@ -92,6 +93,8 @@ def test_at_equals_timeline(t: Timeline, dates: list[PartialDate], possibly: boo
         for d in dates:
             answer = store.at(d, possibly=possibly)
             expected = _in_force_ids(t, d, possibly)
+            # Participations and agreements are Timeline's alone (see scale._queries).
+            assert set(answer) == {*expected, "position"}
             for kind, ids in expected.items():
                 assert sorted(_ids(answer[kind])) == sorted(ids), kind
             # Every position in force is listed; the snapshot keeps the latest per key.

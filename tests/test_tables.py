@@ -83,16 +83,21 @@ def test_bound_columns_are_the_date_apis_bounds(t: Timeline) -> None:
             value = getattr(record, c.name)
             if c.kind == "date":
                 got = (row[f"{c.name}_earliest"], row[f"{c.name}_latest"])
+                fuzzy = (row[f"{c.name}_fuzzy_earliest"], row[f"{c.name}_fuzzy_latest"])
                 if value is None:
-                    assert got == (None, None)
+                    assert got == fuzzy == (None, None)
                 else:
                     assert tuple(map(_ordinal, got)) == (
                         value.earliest_ordinal,
                         value.latest_ordinal,
                     )
+                    assert tuple(map(_ordinal, fuzzy)) == value.bounds(True)
             if c.kind == "period":
                 certain = (row[f"{c.name}_certain_first"], row[f"{c.name}_certain_last"])
                 possible = (row[f"{c.name}_possible_first"], row[f"{c.name}_possible_last"])
+                if value is None:  # an undated designation, an incident on a date
+                    assert certain == possible == (None, None)
+                    continue
                 assert tuple(map(_ordinal, certain)) == value.bounds(False)
                 assert tuple(map(_ordinal, possible)) == value.bounds(True)
         assert row[ORDER] == t.records.index(record)

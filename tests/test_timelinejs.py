@@ -219,7 +219,8 @@ def test_any_source_url_exports(url: str) -> None:
         [
             source,
             Party("x", "X", "armed_group"),
-            Claim("c", "x", "x", "killed", 1, date="2016-05-31", sources=("s",)),
+            Party("y", "Y", "state"),  # a claim is never about its own claimant
+            Claim("c", "x", "y", "killed", 1, date="2016-05-31", sources=("s",)),
         ]
     )
     (slide,) = to_timelinejs(t)["events"]
@@ -246,7 +247,8 @@ def test_a_malformed_url_cites_the_source_without_a_link(url: str) -> None:
         [
             Source("s", "Report", "UN", url=url),
             Party("x", "X", "armed_group"),
-            Claim("c", "x", "x", "killed", 1, date="2016-05-31", sources=("s",)),
+            Party("y", "Y", "state"),  # a claim is never about its own claimant
+            Claim("c", "x", "y", "killed", 1, date="2016-05-31", sources=("s",)),
         ]
     )
     (slide,) = to_timelinejs(t)["events"]

@@ -30,14 +30,11 @@ DATES = partial_dates(2014, 2018)
 def _scan(t: Timeline, kind: type, lo: int, hi: int, possibly: bool, throughout: bool) -> list:
     found = []
     for record in t.view(kind):
-        if kind is Designation:
-            if record.date is None:  # held at some unknown time: possibly, all along
-                if possibly:
-                    found.append(record)
-                continue
-            first, last = Period(record.date).bounds(possibly)
-        else:
-            first, last = record.period.bounds(possibly)
+        if kind is Designation and record.period is None:
+            if possibly:  # held at some unknown time: possibly, all along
+                found.append(record)
+            continue
+        first, last = record.period.bounds(possibly)
         hit = (first <= lo and hi <= last) if throughout else (first <= hi and lo <= last)
         if hit:
             found.append(record)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import importlib
 from types import ModuleType
 
-from peacetrack.plot._mpl import MissingExtraError
+from peacetrack.plot import MissingExtraError
 
 __all__ = ["require"]
 

@@ -13,7 +13,7 @@ and one registration block in :func:`build_parser`.
 Examples
 --------
 >>> main(["validate"])
-OK: the bundled Geneva 2016 case is valid (109 records, 34 sources).
+OK: the bundled Geneva 2016 case is valid (114 records, 38 sources).
 0
 """
 

@@ -35,8 +35,10 @@ _MEMBERSHIP = frozenset(
 )
 
 
-_DATED = frozenset({"start_date", "end_date", "note"})
-"""What makes an other_name a dated name rather than an alias."""
+_NAMED = frozenset({"start_date", "end_date", "note", "lang"})
+"""What makes an other_name a :class:`~peacetrack.Name` (dated, noted or in a
+language) rather than a bare alias."""
+_OTHER_NAME = _NAMED | {"name"}
 
 
 def _text(value: object) -> bool:
@@ -131,16 +133,13 @@ class _Reader:
             return []
         return value
 
-    def aliases(self, where: str, item: Mapping[str, Any], name: str) -> tuple[str, ...]:
-        """Other names as aliases. A name given in a language (``lang``) is kept once,
-        and not when it is the main name: a multilingual file repeats a name in every
-        language. What an other_name says besides its name (language, dates, note) is
-        reported."""
+    def aliases(self, where: str, item: Mapping[str, Any]) -> tuple[str, ...]:
+        """The bare other_names (only a ``name``) as aliases; the others are names,
+        read by :meth:`names`."""
         names: list[str] = []
-        seen = {name}
         for other in self.listed(where, item, "other_names"):
-            if isinstance(other, dict) and other.keys() & _DATED:
-                continue  # a dated name, read by names()
+            if isinstance(other, dict) and other.keys() & _NAMED:
+                continue  # a name with a date, note or language, read by names()
             if not (isinstance(other, dict) and isinstance(other.get("name"), str)):
                 self.problem(
                     "other_name without a name",
@@ -148,28 +147,31 @@ class _Reader:
                     f"other_names: expected {{'name': text}}, got {other!r}",
                 )
                 continue
-            for key in other:
-                if key != "name":
-                    self.problem(
-                        f"other_name field {_short(key)}",
-                        where,
-                        f"other_names: {key}: has no peacetrack form",
-                    )
-            if "lang" not in other or other["name"] not in seen:
-                names.append(other["name"])
-                seen.add(other["name"])
+            self._other_fields(where, other)
+            names.append(other["name"])
         return tuple(names)
 
+    def _other_fields(self, where: str, other: Mapping[str, Any]) -> None:
+        for key in other:
+            if key not in _OTHER_NAME:
+                self.problem(
+                    f"other_name field {_short(key)}",
+                    where,
+                    f"other_names: {key}: has no peacetrack form",
+                )
+
     def names(self, where: str, item: Mapping[str, Any]) -> tuple[Name, ...]:
-        """The other_names with a date or a note, as :class:`~peacetrack.Name`\\ s (with
-        their language, if given): what a party or person was called when."""
+        """The other_names with a date, a note or a language, as
+        :class:`~peacetrack.Name`\\ s, each once: what a party or person was called
+        when, or in a language (a multilingual file gives a name in each)."""
         found: list[Name] = []
         for other in self.listed(where, item, "other_names"):
-            if not (isinstance(other, dict) and other.keys() & _DATED):
+            if not (isinstance(other, dict) and other.keys() & _NAMED):
                 continue
             if not (isinstance(other.get("name"), str) and _text(other["name"])):
                 self.problem("other_name without a name", where, f"other_names: {other!r}")
                 continue
+            self._other_fields(where, other)
             given = {k: other.get(k) for k in ("start_date", "end_date")}
             start = None if given["start_date"] is None else self.date(where, other, "start_date")
             end = None if given["end_date"] is None else self.date(where, other, "end_date")

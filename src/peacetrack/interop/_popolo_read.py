@@ -106,7 +106,7 @@ def read_popolo(
         pid, name = r.text("person", where, p, "id"), r.text("person", where, p, "name")
         if pid and name:
             r.extra_fields("person", where, p, _PERSON)
-            aliases, cited = r.aliases(where, p, name), r.source_ids(where, p)
+            aliases, cited = r.aliases(where, p), r.source_ids(where, p)
             outside = {"identifiers": r.identifiers(where, p), "links": r.links(where, p)}
             records += _make(
                 r,
@@ -148,7 +148,7 @@ def read_popolo(
             records += _make(r, where, Process, oid, name, mediators.get(oid), sources=cited)
         elif (party_kind := r.kind(where, kind)) is not None:
             r.extra_fields("organization", where, o, (_ORGANIZATION | _OUTSIDE) - {"parent_id"})
-            aliases, cited = r.aliases(where, o, name), r.source_ids(where, o)
+            aliases, cited = r.aliases(where, o), r.source_ids(where, o)
             outside = {"identifiers": r.identifiers(where, o), "links": r.links(where, o)}
             records += _make(
                 r,

@@ -244,12 +244,13 @@ def from_popolo(
         Strict: the timeline. Lenient: ``Imported(timeline, report)``, where the
         :class:`~peacetrack.interop.imported.Report` counts what was not carried by kind
         (a legislature membership, a person's ``birth_date``, an other_name's
-        ``lang``, a top-level ``areas`` list, ...) with a few examples of each.
+        ``family_name``, a top-level ``areas`` list, ...) with a few examples of each.
         Persons, parties, processes, delegations, memberships, and a
         :class:`~peacetrack.Source` for each distinct source link (id from a
         ``urn:peacetrack:source:`` URL, else ``src-`` and a hash of the URL).
-        ``other_names`` become aliases, each distinct name once, the main name left
-        out (a multilingual file repeats a name in each language).
+        A bare ``other_name`` (only a ``name``) becomes an alias; one with a
+        ``start_date``, ``end_date``, ``note`` or ``lang`` a :class:`~peacetrack.Name`,
+        each distinct name once (a multilingual file gives a name in each language).
 
     Raises
     ------

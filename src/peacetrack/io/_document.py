@@ -199,7 +199,7 @@ def loads(text: str | bytes, *, max_bytes: int = MAX_BYTES) -> Timeline:
     ...
     peacetrack.errors.ValidationError: 2 problems:
       p: name: missing; this field is required
-      p: nam: unknown field; Person has id, sources, name, aliases, identifiers, links, names
+      p: nam: unknown field; Person has id, sources, name, aliases, names, identifiers, links
     """
     with _cycle_collector_paused():
         return _loads(text, max_bytes)

@@ -120,10 +120,21 @@ def _object_schema(
     }
 
 
+_EXACTLY_ONE: dict[str, tuple[str, ...]] = {"incident": ("date", "period")}
+"""Record types whose rules ask for exactly one of these optional fields to be set
+(:class:`~peacetrack.Incident`: a date or a period), so the schema refuses what the
+loader refuses."""
+
+
+def _exactly_one(names: tuple[str, ...]) -> dict[str, Any]:
+    """Exactly one of the fields ``names`` present and not ``null``."""
+    return {"oneOf": [{"required": [name], "properties": {name: {"not": _NULL}}} for name in names]}
+
+
 def _record_schema(cls: type[Record], parts: dict[str, dict[str, Any]]) -> dict[str, Any]:
     body = _object_schema(cls, parts, frozenset({"id"}))
     doc = inspect.getdoc(cls) or ""
-    return {
+    schema = {
         "title": cls.__name__,
         "description": " ".join(doc.split("\n\n")[0].split()),
         "type": "object",
@@ -131,6 +142,8 @@ def _record_schema(cls: type[Record], parts: dict[str, dict[str, Any]]) -> dict[
         "required": ["type", *body["required"]],
         "properties": {"type": {"const": cls.record_type}, **body["properties"]},
     }
+    one_of = _EXACTLY_ONE.get(cls.record_type)
+    return schema if one_of is None else {**schema, **_exactly_one(one_of)}
 
 
 def _shipped() -> dict[str, Any]:

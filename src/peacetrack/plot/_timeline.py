@@ -141,7 +141,9 @@ def timeline_figure(
             if g.period is not None
         ],
     }
-    bands = [Band(c.period, _band_label(t, c.name, c.exclusions)) for c in t.ceasefires]
+    bands = [
+        Band(c.period, _band_label(t, c.name, c.exclusions, c.period.start)) for c in t.ceasefires
+    ]
     # One lane of rounds per process, in the order their first rounds start.
     by_process: dict[str, list[Round]] = {}
     for r in rounds:
@@ -189,8 +191,9 @@ def timeline_figure(
     return fig
 
 
-def _band_label(t: Timeline, name: str, exclusions: Iterable[Any]) -> str:
-    excluded = ", ".join(_name(t, e.party) for e in exclusions)
+def _band_label(t: Timeline, name: str, exclusions: Iterable[Any], at: PartialDate | None) -> str:
+    """A ceasefire's label: its name and the parties it excludes, as called on ``at``."""
+    excluded = ", ".join(_name(t, e.party, at) for e in exclusions)
     return name + (f" — excludes {excluded}" if excluded else "")
 
 

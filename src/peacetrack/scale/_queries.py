@@ -8,10 +8,14 @@ Parquet dataset (see :mod:`peacetrack.tables`), with the same readings as
     Events whose whole date lies in ``[start.earliest, end.latest]``; with
     ``possibly=True``, events whose date may fall in it (it meets the window).
 ``at(date)``
-    Records of a kind with a ``period`` in force during the date: ``first <= date.latest
-    and last >= date.earliest`` on the certain (or, ``possibly=True``, the possible)
-    bound columns; designations from their date on (certain once its latest day has
-    come, possibly once its earliest has; undated ones possibly always).
+    Records of a kind with a ``period`` in force during the date, as
+    ``Timeline.in_force`` reads them: ``first <= date.latest and last >= date.earliest``
+    on the certain (or, ``possibly=True``, the possible) bound columns; a record
+    without a period falls back on its ``date`` as the one-date period ``date/date``
+    (a dated incident), or, with no date either (an undated designation), counts
+    only in a possible answer. Participations and agreements, whose effective
+    periods come from other records (a round, a process, a superseding agreement),
+    are not answered here: ask ``Timeline.participants`` and ``Timeline.agreements``.
 ``involving(id)``
     Events of the record and of every record that refers to it (not as a source);
     a delegation also stands for its referrers, and so does a membership.
@@ -27,12 +31,20 @@ import attrs
 from peacetrack.dates import DateLike, PartialDate
 from peacetrack.errors import InvalidDateError, PeacetrackError
 from peacetrack.io import RECORD_TYPES
-from peacetrack.tables._layout import columns_of
+from peacetrack.tables import first_day_columns
 
-__all__ = ["EXPANDING", "FROM_DATE_ON", "Window", "at_day", "in_force_tables", "window"]
+__all__ = [
+    "EXPANDING",
+    "NOT_ANSWERED",
+    "Window",
+    "at_day",
+    "in_force_bounds",
+    "in_force_tables",
+    "window",
+]
 
-FROM_DATE_ON: Final = {"designation": "date"}
-"""Record types in force from a date on, and the field holding it (as ``Timeline.at``)."""
+NOT_ANSWERED: Final = ("participation", "agreement")
+"""Record types with a period that ``at`` does not answer (see the module docs)."""
 EXPANDING: Final = ("delegation", "membership")
 """Record types that stand for the records referring to them (as ``Timeline.involving``)."""
 
@@ -76,13 +88,29 @@ def at_day(date: DateLike, possibly: object) -> Window:
     return Window(_day(d.earliest_ordinal), _day(d.latest_ordinal))
 
 
-def in_force_tables() -> dict[str, str]:
-    """Record type -> how ``at`` reads it: ``"period"`` or the from-date-on field."""
-    found = {}
-    for name, cls in RECORD_TYPES.items():
-        periods = [c for c in columns_of(cls) if c.kind == "period" and c.name == "period"]
-        if periods and not periods[0].optional:
-            found[name] = "period"
-        elif name in FROM_DATE_ON:
-            found[name] = FROM_DATE_ON[name]
+def in_force_tables() -> dict[str, str | None]:
+    """Record type -> the date field ``at`` falls back on when a record has no period
+    (``None``: none, so an undated record counts only when possibly), for every
+    registered type with a ``period`` but those of :data:`NOT_ANSWERED`."""
+    found: dict[str, str | None] = {}
+    for name in RECORD_TYPES:
+        bounds = first_day_columns(name)  # a date's earliest, a period's possible first
+        if "period_possible_first" not in bounds or name in NOT_ANSWERED:
+            continue
+        found[name] = "date" if "date_fuzzy_earliest" in bounds else None
     return found
+
+
+def in_force_bounds(date_field: str | None, reading: str) -> tuple[str, str]:
+    """SQL expressions of a record's first and last day in force under ``reading``
+    (``"certain"`` or ``"possible"``): its period's bound columns, else its date's
+    as the one-date period ``date/date`` (certain: from its latest day to its
+    earliest, both fuzzy, as ``Period.bounds`` reads a qualified date), else NULL."""
+    first, last = f"period_{reading}_first", f"period_{reading}_last"
+    if date_field is None:
+        return first, last
+    # Period(date, date).bounds(possibly): a qualified date read at its widest.
+    early, late = f"{date_field}_fuzzy_earliest", f"{date_field}_fuzzy_latest"
+    if reading == "certain":
+        early, late = late, early
+    return f"coalesce({first}, {early})", f"coalesce({last}, {late})"

@@ -11,9 +11,14 @@ from peacetrack._extras import require
 from peacetrack.dates import DateLike
 from peacetrack.errors import LoadError, PeacetrackError, UnknownIdError
 from peacetrack.io import RECORD_TYPES
-from peacetrack.scale._queries import EXPANDING, at_day, in_force_tables, window
-from peacetrack.tables._arrow import EVENTS, PARTITION, REFERENCES, to_arrow
-from peacetrack.tables._parquet import _first_day_column, manifest
+from peacetrack.scale._queries import (
+    EXPANDING,
+    at_day,
+    in_force_bounds,
+    in_force_tables,
+    window,
+)
+from peacetrack.tables import EVENTS, PARTITION, REFERENCES, manifest, partitioned, to_arrow
 from peacetrack.timeline import Timeline
 
 if TYPE_CHECKING:
@@ -105,7 +110,7 @@ class Store:
                 self._register_empty(name)
                 continue
             path = self.directory / name
-            if _first_day_column(name) is None:  # written as one file, unpartitioned
+            if not partitioned(name):  # written as one file, unpartitioned
                 source = f"read_parquet({_literal(path / '*.parquet')})"
                 year = "" if name == REFERENCES else f", NULL::SMALLINT AS {PARTITION}"
             else:
@@ -164,7 +169,7 @@ class Store:
         >>> from peacetrack.tables import write_parquet
         >>> store = Store(write_parquet(geneva_2016(), tempfile.mkdtemp() + "/g"))
         >>> store.sql("SELECT count(*) AS n FROM incident").column("n").to_pylist()
-        [8]
+        [7]
         """
         return self._answer(query, params or [])
 
@@ -193,11 +198,13 @@ class Store:
         """Record type -> the rows of the records in force on ``date``, as ``t.at(date)``
         reads them, in ``t.records`` order.
 
-        Periodic records (rounds, memberships, positions, ceasefires, relations: any
-        type with a ``period``) count when in force at some time during ``date``;
-        designations from their date on. ``Snapshot.positions`` keeps only the
-        latest-starting position per ``(party, issue)``; here every position in
-        force is listed.
+        Records with a ``period`` (rounds, memberships, positions, ceasefires,
+        relations, designations, incidents) count when in force at some time during
+        ``date``, as ``t.in_force`` reads them: an incident over its period or its
+        date, an undated designation only with ``possibly=True``. Participations and
+        agreements are not answered (see :mod:`peacetrack.scale._queries`).
+        ``Snapshot.positions`` keeps only the latest-starting position per
+        ``(holder, issue)``; here every position in force is listed.
 
         Raises
         ------
@@ -207,19 +214,14 @@ class Store:
         w = at_day(date, possibly)
         reading = "possible" if possibly else "certain"
         found = {}
-        for name, how in self._in_force.items():
-            if how == "period":
-                where = f"period_{reading}_first <= ? AND period_{reading}_last >= ?"
-                params: list[Any] = [w.last, w.first]
-            else:
-                bound = f"{how}_earliest" if possibly else f"{how}_latest"
-                where = f"{bound} <= ?" + (f" OR {how} IS NULL" if possibly else "")
-                params = [w.last]
+        for name, date_field in self._in_force.items():
+            first, last = in_force_bounds(date_field, reading)
+            where = f"{first} <= ? AND {last} >= ?" + (f" OR {first} IS NULL" if possibly else "")
             sql = (
                 f"SELECT {self._columns(name)} FROM {_quote(name)} "
                 f"WHERE ({where}) AND (year <= ? OR year IS NULL) ORDER BY record_order"
             )
-            found[name] = self._answer(sql, [*params, w.last.year])
+            found[name] = self._answer(sql, [w.last, w.first, w.last.year])
         return found
 
     def _exists(self, record_id: str) -> bool:

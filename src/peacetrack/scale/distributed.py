@@ -41,8 +41,7 @@ from peacetrack.dates import DateLike
 from peacetrack.errors import LoadError, UnknownIdError
 from peacetrack.io import RECORD_TYPES
 from peacetrack.scale._queries import EXPANDING, at_day, in_force_tables, window
-from peacetrack.tables._arrow import EVENTS, REFERENCES, to_arrow
-from peacetrack.tables._parquet import LAYOUT_VERSION, MANIFEST, _first_day_column
+from peacetrack.tables import EVENTS, LAYOUT_VERSION, MANIFEST, REFERENCES, partitioned, to_arrow
 from peacetrack.timeline import Timeline
 
 if TYPE_CHECKING:
@@ -89,7 +88,7 @@ def _files(
 ) -> list[str]:
     """The Parquet files of one table, pruned to the year partitions asked for."""
     fs, root = _fs(directory)
-    if _first_day_column(name) is None:
+    if not partitioned(name):
         return sorted(fs.glob(f"{root}/{name}/*.parquet"))
     files = []
     for path in sorted(fs.glob(f"{root}/{name}/year=*/*.parquet")):
@@ -200,19 +199,22 @@ def at(
     reading = "possible" if possibly else "certain"
     dask = require("dask", "distributed", _PURPOSE)
     frames = {}
-    for name, how in in_force_tables().items():
+    pd = require("pandas", "distributed", _PURPOSE)
+    for name, date_field in in_force_tables().items():
         files = _files(directory, name, last_year=w.last.year) if counts.get(name) else []
-        if how == "period":
-            filters = [(f"period_{reading}_first", "<=", w.last)]
-            filters.append((f"period_{reading}_last", ">=", w.first))
-            frame = _mask(_read(files, name, filters), filters)
-        else:
-            bound = f"{how}_earliest" if possibly else f"{how}_latest"
-            frame = _read(files, name, None)
-            day = frame[bound].astype("datetime64[ms]")
-            keep = day <= require("pandas", "distributed", _PURPOSE).Timestamp(w.last)
-            frame = frame[(keep | frame[how].isna()) if possibly else keep.fillna(False)]
-        frames[name] = frame
+        frame = _read(files, name, None)
+        first = frame[f"period_{reading}_first"].astype("datetime64[ms]")
+        last = frame[f"period_{reading}_last"].astype("datetime64[ms]")
+        if date_field is not None:  # no period: the date as the one-date period
+            early = frame[f"{date_field}_fuzzy_earliest"].astype("datetime64[ms]")
+            late = frame[f"{date_field}_fuzzy_latest"].astype("datetime64[ms]")
+            if not possibly:
+                early, late = late, early
+            first, last = first.fillna(early), last.fillna(late)
+        keep = ((first <= pd.Timestamp(w.last)) & (last >= pd.Timestamp(w.first))).fillna(False)
+        if possibly:
+            keep = keep | first.isna()
+        frames[name] = frame[keep]
     if client is not None:
         computed = client.compute(list(frames.values()), sync=True)
     else:

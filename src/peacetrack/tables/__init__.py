@@ -11,7 +11,9 @@ refers to whom). Dates and periods keep their EDTF strings, which are the facts,
 *and* gain date32 bound columns so the certain and the possible reading survive
 outside Python:
 
-- a date field ``date`` adds ``date_earliest`` and ``date_latest``;
+- a date field ``date`` adds ``date_earliest`` and ``date_latest`` (the days it
+  covers as written) and ``date_fuzzy_earliest``/``_latest`` (widened for a
+  qualified date: :meth:`~peacetrack.PartialDate.bounds` with ``possibly=True``);
 - a period field ``period`` adds ``period_certain_first``/``_last`` (the days it
   is certainly in force: :meth:`~peacetrack.Period.bounds` with
   ``possibly=False``; first may be after last) and ``period_possible_first``/
@@ -38,21 +40,36 @@ True
 from peacetrack.tables._arrow import (
     EVENTS,
     ORDER,
+    PARTITION,
     REFERENCES,
     from_arrow,
     from_pandas,
     to_arrow,
     to_pandas,
 )
-from peacetrack.tables._parquet import MANIFEST, read_parquet, read_table, write_parquet
+from peacetrack.tables._parquet import (
+    LAYOUT_VERSION,
+    MANIFEST,
+    first_day_columns,
+    manifest,
+    partitioned,
+    read_parquet,
+    read_table,
+    write_parquet,
+)
 
 __all__ = [
     "EVENTS",
+    "LAYOUT_VERSION",
     "MANIFEST",
     "ORDER",
+    "PARTITION",
     "REFERENCES",
+    "first_day_columns",
     "from_arrow",
     "from_pandas",
+    "manifest",
+    "partitioned",
     "read_parquet",
     "read_table",
     "to_arrow",

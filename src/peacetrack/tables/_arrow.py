@@ -11,8 +11,7 @@ from typing import TYPE_CHECKING, Any, Final
 from peacetrack._extras import require
 from peacetrack.dates import PartialDate, Period
 from peacetrack.errors import LoadError, Problem, ValidationError
-from peacetrack.io import RECORD_TYPES
-from peacetrack.io._convert import CONVERTER, FastReader, structure_record
+from peacetrack.io import CONVERTER, RECORD_TYPES, FastReader, structure_record
 from peacetrack.records import Record
 from peacetrack.tables._layout import Column, arrow_type, columns_of
 from peacetrack.timeline import Timeline, require_timeline
@@ -105,9 +104,12 @@ def _bounds(column: Column, values: list[Any]) -> list[list[int | None]]:
     """The derived bound columns of a date or period field, as day ordinals."""
     if column.kind == "date":
         dates: list[PartialDate | None] = values
+        fuzzy = [None if d is None else d.bounds(True) for d in dates]
         return [
             [None if d is None else d.earliest_ordinal for d in dates],
             [None if d is None else d.latest_ordinal for d in dates],
+            [None if b is None else b[0] for b in fuzzy],
+            [None if b is None else b[1] for b in fuzzy],
         ]
     periods: list[Period | None] = values
     certain = [None if p is None else p.bounds(False) for p in periods]

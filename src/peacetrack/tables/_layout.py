@@ -15,7 +15,9 @@ ids         ``tuple[str, ...]``                         ``name`` (list of string
 structs     ``tuple[C, ...]``, C attrs of simple kinds  ``name`` (list of struct)
 date        :class:`~peacetrack.PartialDate`            ``name`` (EDTF string),
                                                         ``name_earliest``,
-                                                        ``name_latest`` (date32)
+                                                        ``name_latest``,
+                                                        ``name_fuzzy_earliest``,
+                                                        ``name_fuzzy_latest`` (date32)
 period      :class:`~peacetrack.Period`                 ``name`` (EDTF interval),
                                                         ``name_certain_first``,
                                                         ``name_certain_last``,
@@ -42,7 +44,7 @@ from peacetrack.dates import PartialDate, Period
 __all__ = ["DERIVED_SUFFIXES", "Column", "arrow_type", "columns_of"]
 
 DERIVED_SUFFIXES: Final = {
-    "date": ("_earliest", "_latest"),
+    "date": ("_earliest", "_latest", "_fuzzy_earliest", "_fuzzy_latest"),
     "period": ("_certain_first", "_certain_last", "_possible_first", "_possible_last"),
 }
 """The bound columns each date and period field adds, after its EDTF column."""
@@ -115,7 +117,8 @@ def columns_of(cls: type) -> tuple[Column, ...]:
     >>> from peacetrack import Ceasefire
     >>> [(c.name, c.kind) for c in columns_of(Ceasefire)]  # doctest: +NORMALIZE_WHITESPACE
     [('id', 'text'), ('sources', 'ids'), ('name', 'text'), ('period', 'period'),
-     ('parties', 'ids'), ('exclusions', 'structs')]
+     ('parties', 'ids'), ('exclusions', 'structs'), ('agreement', 'text'),
+     ('brokers', 'ids'), ('area', 'text')]
     """
     found = _COLUMNS.get(cls)
     if found is None:

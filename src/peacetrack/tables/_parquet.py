@@ -9,8 +9,9 @@ Layout of a dataset directory::
     designation/year=__HIVE_DEFAULT_PARTITION__/part-0.parquet   undated records
     references/part-0.parquet      one file, sorted by target
 
-``year`` is the year of the earliest day of the record's first date or period (of
-the event's date, for events), as a Hive partition, so a query over 2016 reads only
+``year`` is the year of the earliest day any of the record's dates and periods can
+hold (of the event's date, for events; an incident's date or period), as a Hive
+partition, so a query over 2016 reads only
 the ``year=2016`` files (pyarrow, DuckDB, Dask and Spark all prune this way). Within
 a file, rows are sorted by that earliest day and kept in row groups of
 :data:`ROW_GROUP` rows, whose min/max statistics let a reader skip most of a year.
@@ -41,35 +42,61 @@ from peacetrack.timeline import Timeline
 if TYPE_CHECKING:
     import pyarrow as pa
 
-__all__ = ["LAYOUT_VERSION", "MANIFEST", "ROW_GROUP", "read_parquet", "write_parquet"]
+__all__ = [
+    "LAYOUT_VERSION",
+    "MANIFEST",
+    "ROW_GROUP",
+    "first_day_columns",
+    "manifest",
+    "partitioned",
+    "read_parquet",
+    "write_parquet",
+]
 
 MANIFEST: Final = "peacetrack-tables.json"
 LAYOUT_VERSION: Final = "1"
 ROW_GROUP: Final = 65_536
 
 
-def _first_day_column(name: str) -> str | None:
-    """The bound column whose year partitions a table, if it has one."""
+def first_day_columns(name: str) -> tuple[str, ...]:
+    """The bound columns whose earliest day partitions a table by year: the earliest
+    day of each of its date and period fields (none for an unpartitioned table).
+
+    >>> first_day_columns("incident")
+    ('date_fuzzy_earliest', 'period_possible_first')
+    >>> first_day_columns("references")
+    ()
+    """
     if name == EVENTS:
-        return "date_earliest"
+        return ("date_earliest",)
     cls = RECORD_TYPES.get(name)
     if cls is None or name == REFERENCES:
-        return None
+        return ()
+    found = []
     for column in columns_of(cls):
         if column.kind == "date":
-            return column.name + "_earliest"
-        if column.kind == "period":
-            return column.name + "_possible_first"
-    return None
+            found.append(column.name + "_fuzzy_earliest")
+        elif column.kind == "period":
+            found.append(column.name + "_possible_first")
+    return tuple(found)
 
 
-def _with_year(table: pa.Table, day: str) -> pa.Table:
+def partitioned(name: str) -> bool:
+    """Whether a dataset's table ``name`` is partitioned by ``year`` (else one file)."""
+    return bool(first_day_columns(name))
+
+
+def _with_year(table: pa.Table, days: tuple[str, ...]) -> pa.Table:
+    """The table sorted by its first day (the least of ``days``), with ``year``."""
     pa = _pa()
     import pyarrow.compute as pc
 
-    order = pc.sort_indices(table, sort_keys=[(day, "ascending")])  # nulls last
+    first = table.column(days[0])
+    for other in days[1:]:
+        first = pc.min_element_wise(first, table.column(other))  # nulls skipped
+    order = pc.array_sort_indices(first, order="ascending", null_placement="at_end")
     table = table.take(order)
-    years = pc.year(table.column(day)).cast(pa.int16())
+    years = pc.year(first.take(order)).cast(pa.int16())
     return table.append_column(pa.field(PARTITION, pa.int16()), years)
 
 
@@ -80,18 +107,18 @@ def _partitioning() -> Any:
     return ds.partitioning(pa.schema([(PARTITION, pa.int16())]), flavor="hive")
 
 
-def _write(table: pa.Table, path: Path, day: str | None) -> None:
+def _write(table: pa.Table, path: Path, days: tuple[str, ...]) -> None:
     import pyarrow.dataset as ds
     import pyarrow.parquet as pq
 
-    if day is None:
+    if not days:
         path.mkdir()
         if path.name == REFERENCES:  # by target, so involving's steps read few row groups
             table = table.sort_by([("target", "ascending")])
         pq.write_table(table, path / "part-0.parquet", row_group_size=ROW_GROUP)
         return
     ds.write_dataset(
-        _with_year(table, day),
+        _with_year(table, days),
         path,
         format="parquet",
         partitioning=_partitioning(),
@@ -150,7 +177,7 @@ def write_parquet(
         counts = {}
         for name, table in tables.items():
             if table.num_rows:
-                _write(table, work / name, _first_day_column(name))
+                _write(table, work / name, first_day_columns(name))
             counts[name] = table.num_rows
         manifest = {
             "peacetrack-tables": LAYOUT_VERSION,
