@@ -24,25 +24,11 @@ from peacetrack import (
 )
 from peacetrack.dates import PartialDate
 from peacetrack.io._migrate import NEW_IN, V1_TO_V2, migrate
+from peacetrack.records import RECORD_TYPES
 
 VALIDATOR = jsonschema.Draft202012Validator(io.SCHEMA)
-V1_KINDS = [
-    "party",
-    "person",
-    "source",
-    "issue",
-    "process",
-    "incident",
-    "ceasefire",
-    "delegation",
-    "round",
-    "membership",
-    "resignation",
-    "position",
-    "designation",
-    "relation",
-    "claim",
-]
+# The record types version 1 had: every registered type but those version 2 added.
+V1_KINDS = [tag for tag in RECORD_TYPES if NEW_IN[2].get(tag, ()) is not None]
 
 
 def _version_1_record(r: Record) -> Record:
