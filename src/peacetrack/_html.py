@@ -60,7 +60,8 @@ def _table(caption: str, head: Sequence[str], rows: Iterable[Sequence[object]], 
 def _round_rows(rounds: Sequence[Round], names: dict[str, str]) -> Iterable[list[object]]:
     for r in rounds:
         outcome = "unknown" if r.outcome is None else r.outcome.value
-        yield [names.get(r.process, r.process), r.number, r.period, r.venue, outcome]
+        venue = "unknown" if r.venue is None else r.venue
+        yield [names.get(r.process, r.process), r.number, r.period, venue, outcome]
 
 
 def timeline_html(t: Timeline) -> str:
@@ -122,7 +123,10 @@ def snapshot_html(s: Snapshot) -> str:
     ]
     parts.append(_table("In force", ["what", "count"], summary, len(summary)))
     if s.rounds_in_progress:
-        rows = ([r.id, r.process, r.number, r.period, r.venue] for r in s.rounds_in_progress)
+        rows = (
+            [r.id, r.process, r.number, r.period, r.venue or "unknown"]
+            for r in s.rounds_in_progress
+        )
         head = ["round", "process", "number", "period", "venue"]
         parts.append(_table("Rounds in progress", head, rows, len(s.rounds_in_progress)))
     if s.members:

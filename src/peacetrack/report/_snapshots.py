@@ -87,7 +87,8 @@ def snapshot_rows(t: Timeline, s: Snapshot) -> dict[str, Any]:
         "words": date_in_words(s.date),
         "day": s.date.earliest_ordinal,
         "rounds": [
-            f"{name(r.process)}, round {r.number}, in {r.venue} ({period_in_words(r.period)})"
+            f"{name(r.process)}, round {r.number}, in {r.venue or 'an unknown place'} "
+            f"({period_in_words(r.period)})"
             for r in s.rounds_in_progress
         ],
         "delegations": delegations,
