@@ -13,11 +13,13 @@ from typing import Any
 import pytest
 
 from peacetrack import (
+    Agreement,
     Ceasefire,
     Claim,
     Designation,
     Incident,
     Membership,
+    Participation,
     Position,
     Relation,
     Resignation,
@@ -32,11 +34,11 @@ RenderPage = Callable[[str, Any], dict[str, Any]]
 
 def _dated_records(t: Timeline) -> int:
     """Counted here from the records, independently of the exporter."""
-    spans = (Round, Ceasefire, Membership, Position, Relation)
-    points = (Resignation, Incident)
-    optional = (Designation, Claim)
+    always = (Round, Ceasefire, Membership, Position, Relation, Resignation, Incident, Agreement)
     return sum(
-        isinstance(r, spans + points) or (isinstance(r, optional) and r.date is not None)
+        isinstance(r, always)
+        or (isinstance(r, Designation | Participation) and r.period is not None)
+        or (isinstance(r, Claim) and r.date is not None)
         for r in t.records
     )
 
