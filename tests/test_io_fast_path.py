@@ -19,6 +19,7 @@ from hypothesis import strategies as st
 from peacetrack import PeacetrackError, io
 from peacetrack.io._convert import FastReader, structure_record
 from peacetrack.io._json import MAX_SAFE_INTEGER, parse
+from peacetrack.records import Incident
 from peacetrack.testing import timelines
 from peacetrack.timeline import Timeline
 
@@ -84,7 +85,11 @@ def test_fast_way_shares_repeated_strings_and_dates() -> None:
             ],
         }
     )
-    incidents = io.loads(text).incidents
+    # The reader itself, so that the test holds with PEACETRACK_SLOW_PATHS=1 too (loads
+    # then takes the slow way for every record).
+    reader = FastReader()
+    incidents = [reader.read(raw) for raw in parse(text, io.MAX_BYTES)["records"][1:]]
+    assert all(isinstance(i, Incident) for i in incidents)
     assert len(incidents) == 3
     first = incidents[0]
     for other in incidents[1:]:
