@@ -194,12 +194,7 @@ def to_period(value: Any) -> Any:
 
 
 def to_optional_period(value: Any) -> Any:
-    if value is None or isinstance(value, Period):
-        return value
-    try:
-        return Period.coerce(value)
-    except InvalidDateError as exc:
-        return Invalid(value, str(exc))
+    return None if value is None else to_period(value)
 
 
 # -- running the checks ------------------------------------------------------------------
