@@ -622,3 +622,54 @@ def test_timelines_refuse_unknown_kinds(kinds: Any) -> None:
 def test_record_lists_draw_only_the_kinds_asked_for(records: list[Record]) -> None:
     assert {r.record_type for r in records} <= {"round", "process", "participation", "party"}
     Timeline(records)
+
+
+@pytest.mark.parametrize("actor", ["ru", "lavrov", "ru-d"])
+@pytest.mark.parametrize("role", list(ParticipationRole))
+@pytest.mark.parametrize("in_round", [False, True])
+def test_every_actor_kind_in_every_role_is_a_described_node_in_every_graph(
+    actor: str, role: ParticipationRole, in_round: bool
+) -> None:
+    # A party, a person or a delegation may take part in any role. Every graph view
+    # must draw the actor as a node with a kind and a name -- networkx silently adds a
+    # bare node for an edge end that was never added, which is the class of bug here.
+    from peacetrack import graph
+
+    t = Timeline(
+        [
+            Party("ru", "Russia", "state"),
+            Party("gov", "Government", "government"),
+            Person("lavrov", "Sergei Lavrov"),
+            Process("p", "Talks"),
+            Delegation("ru-d", "ru", "p"),
+            Delegation("gov-d", "gov", "p"),
+            Round(
+                "r1",
+                "p",
+                1,
+                "2017-01-23/2017-01-24",
+                "Astana",
+                "proximity",
+                "concluded",
+                delegations=["gov-d"],
+            ),
+            Participation("x", "p", actor, role, "took_part", round="r1" if in_round else None),
+            Agreement("a", "Statement", "statement", "2017-01-24", signatories=[Signatory(actor)]),
+        ]
+    )
+    views = [
+        graph.parties(t),
+        graph.parties(t, at="2017-01-23"),
+        graph.parties(t, at="2017-01", possibly=True),
+        graph.round_topology(t, "r1"),
+        graph.ceasefire_exclusions(t),
+        graph.agreement_network(t),
+    ]
+    for g in views:
+        for node, data in g.nodes(data=True):
+            assert data.get("kind"), (node, data)
+            assert isinstance(data.get("name"), str), (node, data)
+    drawn = views[0]
+    assert "ru-d" not in drawn  # a delegation stands as its party in the parties graph
+    stands_as = "ru" if actor == "ru-d" else actor
+    assert drawn.has_edge(stands_as, "p", "x")

@@ -34,7 +34,7 @@ from peacetrack.graph._in_force import check_at, edtf
 from peacetrack.records import Delegation, Round
 from peacetrack.timeline import Timeline, require_timeline
 
-__all__ = ["add_talks", "agreement_network", "edge_kind", "round_mediators"]
+__all__ = ["actor_node", "add_talks", "agreement_network", "edge_kind", "round_mediators"]
 
 _TAKING_PART = {
     ParticipationRole.MEDIATOR: "mediates",
@@ -81,8 +81,9 @@ def _effective(t: Timeline, p: Participation) -> dict[str, Any]:
     return {"start": str(period.start), "end": edtf(period.end), "throughout": False}
 
 
-def _actor(t: Timeline, actor: str) -> str:
-    """The node an actor stands as: a delegation by its party."""
+def actor_node(t: Timeline, actor: str) -> str:
+    """The node an actor stands as in :func:`~peacetrack.graph.parties`: a delegation
+    by its party (delegations are not nodes there)."""
     record = t.get(actor)
     return record.party if isinstance(record, Delegation) else actor
 
@@ -102,7 +103,7 @@ def add_talks(g: nx.MultiDiGraph, t: Timeline, d: PartialDate | None, possibly: 
         if p.id not in t:  # a Process.mediator, drawn per round already
             continue
         g.add_edge(
-            _actor(t, p.actor),
+            actor_node(t, p.actor),
             p.process,
             key=p.id,
             kind=edge_kind(p),
@@ -119,7 +120,7 @@ def add_talks(g: nx.MultiDiGraph, t: Timeline, d: PartialDate | None, possibly: 
         if d is not None and not Period(agreement.date).in_force(d, possibly=possibly):
             continue
         for signatory in agreement.signatories:
-            node = _actor(t, signatory.actor)
+            node = actor_node(t, signatory.actor)
             g.add_edge(
                 node,
                 agreement.id,

@@ -10,7 +10,7 @@ import networkx as nx
 from peacetrack.dates import DateLike, PartialDate, Period
 from peacetrack.errors import UnknownIdError
 from peacetrack.graph._in_force import check_at, designations, edtf, in_force
-from peacetrack.graph._talks import add_talks, round_mediators
+from peacetrack.graph._talks import actor_node, add_talks, round_mediators
 from peacetrack.records import (
     Ceasefire,
     Delegation,
@@ -161,7 +161,8 @@ def parties(t: Timeline, at: DateLike | None = None, *, possibly: bool = False) 
         )
 
     for round_ in in_force(t, Round, d, possibly):
-        for mediator in round_mediators(t, round_):
+        # A delegation that mediates stands as its party, as everywhere in this graph.
+        for mediator in dict.fromkeys(actor_node(t, m) for m in round_mediators(t, round_)):
             for party_id in dict.fromkeys(delegations[x].party for x in round_.delegations):
                 g.add_edge(
                     mediator,
