@@ -33,6 +33,15 @@ _MEMBERSHIP = frozenset(
     {"id", "person_id", "member", "organization_id", "on_behalf_of_id", "role"}
     | {"start_date", "end_date", "sources"}
 )
+_STRUCTURAL = frozenset({"person_id", "member", "organization_id", "role"})
+"""All a process's mediator membership or a delegation's membership in its process
+holds (any other field makes a process membership a participation)."""
+_PARTICIPATION = frozenset(
+    {"id", "person_id", "member", "organization_id", "role", "label", "reason"}
+    | {"start_date", "end_date", "sources"}
+)
+REASON = "reason"
+"""A participation's reason: not a Popolo property; the membership schema allows it."""
 
 
 _NAMED = frozenset({"start_date", "end_date", "note", "lang"})

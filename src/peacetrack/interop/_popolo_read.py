@@ -13,11 +13,15 @@ from peacetrack.interop._popolo_items import (
     _MEMBERSHIP,
     _ORGANIZATION,
     _OUTSIDE,
+    _PARTICIPATION,
     _PERSON,
+    _STRUCTURAL,
     _TOP,
     DELEGATION,
+    DELEGATION_ROLE,
     MEDIATOR_ROLE,
     PROCESS,
+    REASON,
     _make,
     _member_id,
     _Reader,
@@ -28,6 +32,9 @@ from peacetrack.interop.imported import Collector, Imported, build_timeline
 from peacetrack.records import (
     Delegation,
     Membership,
+    Participation,
+    ParticipationRole,
+    ParticipationStatus,
     Party,
     PartyKind,
     Person,
@@ -72,24 +79,41 @@ def read_popolo(
         org = orgs_by_id.get(org_id) if isinstance(org_id, str) else None
         return None if org is None else org.get("classification")
 
-    # Structural memberships: a process's mediator, a delegation's process.
+    # A process's members: its mediator (Process.mediator), its delegations, and the
+    # participations (with a status in "label"); a delegation's members: its people.
     mediators: dict[str, str] = {}
     delegation_process: dict[str, str] = {}
     person_memberships = []
+    participations = []
     for i, m in enumerate(memberships):
         where = _where("membership", m, i)
         org_id, member = m.get("organization_id"), _member_id(m)
-        if classification(org_id) == PROCESS and isinstance(org_id, str) and member:
-            if m.get("role") == MEDIATOR_ROLE:
-                mediators[org_id] = member
-            elif classification(member) == DELEGATION:
-                delegation_process[member] = org_id
-            else:
+        if classification(org_id) == PROCESS and isinstance(org_id, str):
+            if not member or _two_members(m):
                 r.problem(
-                    "member of a process neither mediator nor delegation",
+                    "member of a process without one member",
                     where,
-                    f"a member of process {org_id} must be its mediator or a delegation",
+                    "person_id or member: expected the id of one person, party or delegation "
+                    f"taking part in process {org_id}",
                 )
+            elif m.get("role") == MEDIATOR_ROLE and m.keys() <= _STRUCTURAL:
+                if mediators.setdefault(org_id, member) != member:
+                    r.problem(
+                        "process with two undated mediators",
+                        where,
+                        f"process {org_id} already has the mediator {mediators[org_id]!r}; "
+                        f"give {member!r} a status in label to read it as a participation",
+                    )
+            elif m.get("role") in (DELEGATION_ROLE, None) and classification(member) == DELEGATION:
+                r.extra_fields("membership", where, m, _STRUCTURAL)
+                if delegation_process.setdefault(member, org_id) != org_id:
+                    r.problem(
+                        "delegation in two processes",
+                        where,
+                        f"delegation {member} is already in process {delegation_process[member]}",
+                    )
+            else:
+                participations.append((i, where, m))
         elif classification(org_id) == DELEGATION and isinstance(m.get("person_id"), str):
             person_memberships.append((i, where, m))
         else:
@@ -179,9 +203,76 @@ def read_popolo(
         cited = r.source_ids(where, m)
         person, delegation = m["person_id"], m["organization_id"]
         records += _make(r, where, Membership, mid, person, delegation, role, period, sources=cited)
+    for i, where, m in participations:
+        records += _participation(r, i, where, m)
     everything = _with_sources(r.sources.values(), records)
     t = build_timeline(everything, found, lenient=lenient)
     return Imported(t, found.report(t.records)) if lenient else t
+
+
+_ROLE_VALUES = frozenset(role.value for role in ParticipationRole)
+_STATUS_VALUES = frozenset(status.value for status in ParticipationStatus)
+_ROLES = ", ".join(repr(role.value) for role in ParticipationRole)
+_STATUSES = ", ".join(repr(status.value) for status in ParticipationStatus)
+
+
+def _participation(r: _Reader, i: int, where: str, m: Mapping[str, Any]) -> list[Record]:
+    """A process membership that is not its mediator's nor a delegation's: a
+    :class:`~peacetrack.Participation`, with the role in ``role`` and the status in
+    ``label`` (or nothing, and the problems)."""
+    r.extra_fields("membership", where, m, _PARTICIPATION)
+    role, status = m.get("role"), m.get("label")
+    ok = True
+    if role not in _ROLE_VALUES:
+        ok = False
+        r.problem(
+            f"member of a process in the role {_short(role)}",
+            where,
+            f"role {role!r}: a member of a process is its delegation (role 'delegation') "
+            f"or takes part in one of the roles {_ROLES}",
+        )
+    if status not in _STATUS_VALUES:
+        ok = False
+        r.problem(
+            "participation without a status",
+            where,
+            f"label: expected the participation's status, one of {_STATUSES}; got {status!r}",
+        )
+    given = {k: m.get(k) is not None for k in ("start_date", "end_date")}
+    start = r.date(where, m, "start_date") if given["start_date"] else None
+    end = r.date(where, m, "end_date") if given["end_date"] else None
+    if (given["start_date"] and start is None) or (given["end_date"] and end is None) or not ok:
+        return []
+    try:
+        period = Period(start, end) if start is not None or end is not None else None
+    except PeacetrackError as exc:
+        r.problem("participation ending before it starts", where, f"start_date/end_date: {exc}")
+        return []
+    pid = m.get("id")
+    pid = pid if isinstance(pid, str) and pid.strip() else f"participation-{i + 1}"
+    cited = r.source_ids(where, m)
+    process, actor = m["organization_id"], _member_id(m)
+    return _make(
+        r,
+        where,
+        Participation,
+        pid,
+        process,
+        actor,
+        role,
+        status,
+        period=period,
+        reason=m.get(REASON),
+        sources=cited,
+    )
+
+
+def _two_members(m: Mapping[str, Any]) -> bool:
+    """Whether a membership names two different members (a person_id and a member)."""
+    member = m.get("member")
+    if m.get("person_id") is None or member is None:
+        return False
+    return not (isinstance(member, dict) and member.get("id") == m["person_id"])
 
 
 def _with_sources(sources: Iterable[Source], records: list[Record]) -> list[Record]:

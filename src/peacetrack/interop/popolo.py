@@ -14,11 +14,22 @@ Popolo export document ``{"persons": [...], "organizations": [...], "memberships
   with ``start_date``, ``end_date`` (none while the name is in use) and ``note``;
   a name's language goes in a ``lang`` key, which Popolo does not define but its
   schema allows.
-- ``Process`` → an organization classified ``"process"``; its mediator is a
-  membership in it with role ``"mediator"``.
+- ``Process`` → an organization classified ``"process"``; its ``mediator`` is a
+  membership in it with role ``"mediator"`` and nothing else (no id, status or
+  dates), as earlier exports wrote it.
 - ``Delegation`` → an organization classified ``"delegation"`` whose ``parent_id`` is
   its party; it is a member (an organization membership, role ``"delegation"``) of
   its process.
+- ``Participation`` → a membership in its process, with the participation's ``id``;
+  the actor as ``person_id`` (a person) or as an organization ``member`` (a party or
+  a delegation, as a delegation is a member of its process); ``role`` the
+  participation role (``"mediator"``, ``"co_mediator"``, ``"guarantor"``, ...);
+  ``label`` the status (``"took_part"``, ``"boycotted"``, ``"excluded"``, ...);
+  ``start_date`` and ``end_date`` from its period; the reason in a ``reason`` key,
+  which Popolo does not define but its schema allows. A Popolo reader that ignores
+  ``label`` would take an excluded or boycotting actor for a member: the status
+  is what says who was at the table. Rounds are not written, so a participation
+  in a round is written over its own period, or the round's when it has none.
 - ``Membership`` → a membership: ``person_id``, ``organization_id`` (the
   delegation), ``on_behalf_of_id`` (the party), ``role``, ``start_date`` and
   ``end_date``.
@@ -28,9 +39,13 @@ Popolo export document ``{"persons": [...], "organizations": [...], "memberships
 
 Dates are written in Popolo's reduced-precision ISO form (``YYYY``, ``YYYY-MM``,
 ``YYYY-MM-DD``): the precision is kept, the EDTF qualifiers ``~ ? %`` are dropped
-(Popolo cannot say "approximately"). Rounds, positions, ceasefires, designations,
-relations, incidents, claims, issues and a resignation's reason and quote have no
-Popolo form and are not written; nor is a source no record cites.
+(Popolo cannot say "approximately"), and so is whether a missing end is open or
+unknown. Rounds, positions, ceasefires, designations, relations, incidents, claims,
+issues, agreements, a participation's round and a resignation's reason and quote
+have no Popolo form and are not written; nor is a source no record cites. An
+agreement is a document, not a body people or parties belong to: Popolo has no type
+for it, and writing it as an organization with its signatories as members would
+tell Popolo readers something false.
 
 :func:`from_popolo` reads such a document back into a :class:`~peacetrack.Timeline`.
 
@@ -55,6 +70,21 @@ Examples
 PartialDate('2016-01')
 >>> back.people == t.people and back.delegations == t.delegations
 True
+
+A participation travels as a membership in its process, its status in ``label``:
+
+>>> from peacetrack import Participation
+>>> t = t.with_records(Party("pyd", "Democratic Union Party", "opposition"),
+...                    Participation("pyd-out", "geneva", "pyd", "participant", "excluded",
+...                                  period="2016-01-29/..", reason="Turkey objected"))
+>>> doc = to_popolo(t)
+>>> written = doc["memberships"][-1]
+>>> written["member"], written["organization_id"], written["role"], written["label"]
+({'@type': 'Organization', 'id': 'pyd'}, 'geneva', 'participant', 'excluded')
+>>> written["start_date"], "end_date" in written, written["reason"]
+('2016-01-29', False, 'Turkey objected')
+>>> from_popolo(doc)["pyd-out"] == t["pyd-out"]
+True
 """
 
 from __future__ import annotations
@@ -62,18 +92,29 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, Literal, overload
 
-from peacetrack.dates import PartialDate
+from peacetrack.dates import PartialDate, Period
 from peacetrack.interop._popolo_items import (
     DELEGATION,
     DELEGATION_ROLE,
     MEDIATOR_ROLE,
     NOTE_SEP,
     PROCESS,
+    REASON,
     SOURCE_URN,
 )
 from peacetrack.interop._popolo_read import read_popolo
 from peacetrack.interop.imported import Imported
-from peacetrack.records import Delegation, Party, PartyKind, Person, Process, Record, Source
+from peacetrack.records import (
+    Delegation,
+    Participation,
+    Party,
+    PartyKind,
+    Person,
+    Process,
+    Record,
+    Round,
+    Source,
+)
 from peacetrack.timeline import Timeline, require_timeline
 
 __all__ = ["from_popolo", "to_popolo"]
@@ -144,6 +185,32 @@ def _member_ref(t: Timeline, record_id: str) -> dict[str, Any]:
     return {"member": {"@type": "Organization", "id": record_id}}
 
 
+def _dates(period: Period | None) -> dict[str, str]:
+    """A period's known ends as Popolo ``start_date`` and ``end_date``."""
+    out = {}
+    if period is not None and period.start is not None:
+        out["start_date"] = popolo_date(period.start)
+    if period is not None and period.end is not None:
+        out["end_date"] = popolo_date(period.end)
+    return out
+
+
+def _participation(t: Timeline, p: Participation) -> dict[str, Any]:
+    """A participation as a membership in its process: the role in ``role``, the
+    status in ``label``, the period (or, undated in a round, the round's) in the
+    dates, the reason in ``reason``."""
+    out = {"id": p.id, **_member_ref(t, p.actor), "organization_id": p.process}
+    out |= {"role": p.role.value, "label": p.status.value}
+    period = p.period
+    if period is None and p.round is not None:
+        round_ = t.get(p.round)
+        period = round_.period if isinstance(round_, Round) else None
+    out |= _dates(period)
+    if p.reason is not None:
+        out[REASON] = p.reason  # not a Popolo property; Popolo's schema allows it
+    return _common(t, p, out)
+
+
 def to_popolo(t: Timeline) -> dict[str, list[dict[str, Any]]]:
     """The people, organizations and memberships of ``t`` as a Popolo document.
 
@@ -201,11 +268,9 @@ def to_popolo(t: Timeline) -> dict[str, list[dict[str, Any]]]:
         if isinstance(delegation, Delegation):
             out["on_behalf_of_id"] = delegation.party
         out["role"] = m.role
-        if m.period.start is not None:
-            out["start_date"] = popolo_date(m.period.start)
-        if m.period.end is not None:
-            out["end_date"] = popolo_date(m.period.end)
+        out.update(_dates(m.period))
         memberships.append(_common(t, m, out))
+    memberships += [_participation(t, p) for p in t.participations]
     return {"persons": persons, "organizations": organizations, "memberships": memberships}
 
 
@@ -245,9 +310,16 @@ def from_popolo(
         :class:`~peacetrack.interop.imported.Report` counts what was not carried by kind
         (a legislature membership, a person's ``birth_date``, an other_name's
         ``family_name``, a top-level ``areas`` list, ...) with a few examples of each.
-        Persons, parties, processes, delegations, memberships, and a
+        Persons, parties, processes, delegations, memberships, participations, and a
         :class:`~peacetrack.Source` for each distinct source link (id from a
         ``urn:peacetrack:source:`` URL, else ``src-`` and a hash of the URL).
+        A process's members: a membership with role ``"mediator"`` and no other
+        field than its member is the process's ``mediator`` (as earlier exports
+        wrote it); one in role ``"delegation"`` whose member is a delegation puts the
+        delegation in the process; any other is a
+        :class:`~peacetrack.Participation`, whose ``role`` must be a participation
+        role and ``label`` a participation status (its id, when it has none, is
+        ``participation-N``, N its position in the document).
         A bare ``other_name`` (only a ``name``) becomes an alias; one with a
         ``start_date``, ``end_date``, ``note`` or ``lang`` a :class:`~peacetrack.Name`,
         each distinct name once (a multilingual file gives a name in each language).
