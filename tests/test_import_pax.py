@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 
 from peacetrack import Agreement, Claim, PartialDate, Process
 from peacetrack.cli import main
-from peacetrack.errors import LoadError
+from peacetrack.errors import LoadError, PeacetrackError
 from peacetrack.importers import Imported, ImportFailedError, from_pax
 from peacetrack.importers.pax import CLAIMS, DATASET, KINDS, PAX, REQUIRED, STAGES
 from peacetrack.io import dumps, load, loads
@@ -261,6 +261,28 @@ def test_every_bad_row_is_a_problem_naming_file_line_and_column(
     assert sum(n for k, n in report.not_carried.items() if not k.startswith("value of")) == len(bad)
 
 
+CELL = st.text(st.characters(codec="utf-8"), max_size=12) | st.sampled_from(
+    ["", "1", "0", "Cea", "Rel", "ImpMod", "2017-05-04", "04/05/2017", '"', "a,b", "x\ny"]
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.lists(CELL, min_size=len(HEADER), max_size=len(HEADER) + 1), max_size=6))
+def test_any_cells_give_a_timeline_or_a_peacetrack_error(rows: list[list[str]]) -> None:
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(HEADER)
+    writer.writerows(rows)
+    try:
+        t, report = from_pax(io.StringIO(out.getvalue()), lenient=True)
+    except PeacetrackError:
+        return
+    assert len(t.agreements()) <= len(rows)
+    left_out = sum(n for k, n in report.not_carried.items() if not k.startswith("value of"))
+    assert len(t.agreements()) + left_out >= len(rows)  # each row carried or reported
+    str(report)
+
+
 # -- each kind of bad row ------------------------------------------------------------------
 
 
@@ -298,7 +320,7 @@ def test_a_sub_stage_of_another_stage_is_a_bad_row() -> None:
         "gen.csv:2: StageSub: 'ImpMod' is a sub-stage of Imp, not of Cea"
     ]
     assert _problems([{**GOOD, "Stage": "Oth", "StageSub": "Xyz"}]) == [
-        "gen.csv:2: StageSub: 'Xyz' is not a PA-X sub-stage (of Oth: none)"
+        "gen.csv:2: StageSub: 'Xyz' is not a PA-X sub-stage (of Oth: Other)"
     ]
     assert _problems([{**GOOD, "Stage": "Peace"}]) == [
         "gen.csv:2: Stage: expected one of Pre, Cea, SubPar, SubComp, Imp, Ren, Oth, got 'Peace'"

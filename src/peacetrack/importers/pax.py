@@ -96,13 +96,15 @@ STAGES: dict[str, frozenset[str]] = {
     "Pre": frozenset({"Proc", "Prin", "Conf", "PreMix", "PreOth"}),
     "Cea": frozenset({"Ceas", "Rel", "CeaMix"}),
     "SubPar": frozenset({"Iss", "MultIss", "FrparOth"}),
-    "SubComp": frozenset({"FrAg", "FrCons"}),
+    "SubComp": frozenset({"FrAg", "FrCons", "FrcomOth"}),
     "Imp": frozenset({"ImpMod", "ExtSub", "ExtPar", "ImpOth"}),
     "Ren": frozenset({"Repre", "Resub", "Reimp", "Reoth"}),
-    "Oth": frozenset(),
+    "Oth": frozenset({"Other"}),
 }
-"""The ``StageSub`` codes of each ``Stage`` (an empty ``StageSub`` is allowed, as in
-the dataset: 31 of PA-X version 6's 2003 agreements have none)."""
+"""The ``StageSub`` codes of each ``Stage``. An empty ``StageSub`` is allowed, as in
+the dataset (31 of PA-X version 6's 2003 agreements have none); ``FrcomOth`` and
+``Other`` are not in version 6 but are in a later release (version 9, as PeaceRep's
+PA-Xplorer dashboard holds it)."""
 
 CLAIMS: tuple[tuple[str, str], ...] = (
     ("Part", "parties, as PA-X lists them"),
@@ -183,7 +185,7 @@ def _kind(r: Row) -> AgreementKind | None:
         if home:
             reason = f"{sub!r} is a sub-stage of {home[0]}, not of {stage}"
         else:
-            expected = ", ".join(sorted(STAGES[stage])) or "none"
+            expected = ", ".join(sorted(STAGES[stage]))
             reason = f"{sub!r} is not a PA-X sub-stage (of {stage}: {expected})"
         r.bad("StageSub", reason)
     return kind
