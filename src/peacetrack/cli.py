@@ -291,7 +291,7 @@ def _cmd_export(args: argparse.Namespace) -> int:
 
 # -- import -----------------------------------------------------------------------------------
 
-IMPORT_FORMATS = ("popolo", "ucdp-ged", "csv")
+IMPORT_FORMATS = ("popolo", "ucdp-ged", "pax", "csv")
 """``import --from`` choices."""
 
 
@@ -339,6 +339,8 @@ def _cmd_import(args: argparse.Namespace) -> int:
             result = from_popolo(doc, lenient=lenient)  # type: ignore[call-overload]
         elif args.source == "ucdp-ged":
             result = importers.from_ucdp_ged(args.file, lenient=lenient)  # type: ignore[call-overload]
+        elif args.source == "pax":
+            result = importers.from_pax(args.file, lenient=lenient)  # type: ignore[call-overload]
         else:
             result = importers.from_csv(  # type: ignore[call-overload]
                 args.file, args.type, _columns(args.column), lenient=lenient
@@ -450,7 +452,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("-o", "--output", metavar="OUT", help="write to this file, not stdout")
     p.set_defaults(func=_cmd_export)
 
-    import_help = "read Popolo, UCDP GED or any CSV into a peacetrack JSON file"
+    import_help = "read Popolo, UCDP GED, PA-X or any CSV into a peacetrack JSON file"
     p = sub.add_parser("import", help=import_help, description=import_help)
     p.add_argument("file", metavar="FILE", help="the file to read; - for standard input")
     p.add_argument("--from", dest="source", required=True, choices=IMPORT_FORMATS)

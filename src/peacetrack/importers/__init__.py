@@ -9,7 +9,16 @@ with examples. Nothing is dropped without a word.
 """
 
 from peacetrack.importers.csv import RECORD_TYPES, from_csv
+from peacetrack.importers.pax import from_pax
 from peacetrack.importers.ucdp_ged import from_ucdp_ged
 from peacetrack.interop.imported import Imported, ImportFailedError, Report
 
-__all__ = ["RECORD_TYPES", "ImportFailedError", "Imported", "Report", "from_csv", "from_ucdp_ged"]
+__all__ = [
+    "RECORD_TYPES",
+    "ImportFailedError",
+    "Imported",
+    "Report",
+    "from_csv",
+    "from_pax",
+    "from_ucdp_ged",
+]

@@ -6,10 +6,11 @@ import csv
 import io
 import os
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import IO
 
 from peacetrack.errors import LoadError
+from peacetrack.interop.imported import Collector
 
 Source = str | os.PathLike[str] | IO[str]
 """A CSV file: a path, ``"-"`` for standard input, or an open text stream."""
@@ -95,3 +96,57 @@ class Rows:
 
     def width_problem(self, line: int) -> str:
         return f"{self.name}:{line}: expected {len(self.header)} cells as in the header"
+
+
+class Row:
+    """One row's cells and the problems found in them: each names the file, the line,
+    the column and the reason, and marks the row as not to be carried (``ok`` False)."""
+
+    def __init__(self, rows: Rows, line: int, row: dict[str, str], found: Collector) -> None:
+        self.where = f"{rows.name}:{line}"
+        self.row = row
+        self.found = found
+        self.ok = True
+
+    def get(self, column: str) -> str:
+        """The cell, stripped; ``""`` when the file has no such column."""
+        return self.row.get(column, "").strip()
+
+    def bad(self, column: str, reason: str, kind: str | None = None) -> None:
+        """The cell cannot be carried: report it (by ``kind``, ``bad <column>`` unless
+        given) and leave the row out."""
+        self.ok = False
+        self.found.skip(kind or f"bad {column}", f"{self.where}: {column}: {reason}")
+
+    def text(self, column: str) -> str:
+        """The cell, which must not be empty."""
+        value = self.get(column)
+        if not value:
+            self.bad(column, "empty; expected text", f"empty {column}")
+        return value
+
+
+class Filled:
+    """How many rows have a value in each column, to report the columns an importer
+    does not read (a value left out is never silent)."""
+
+    def __init__(self, header: Iterable[str]) -> None:
+        self.counts = dict.fromkeys(header, 0)
+
+    def add(self, row: Mapping[str, str]) -> None:
+        for column, value in row.items():
+            self.counts[column] += bool(value.strip())
+
+    def report(
+        self,
+        found: Collector,
+        name: str,
+        read: Iterable[str],
+        kind: Callable[[str], str] = lambda column: f"value of column {column!r}",
+    ) -> None:
+        """Report each column not in ``read`` that has values, once, counting them;
+        ``kind`` names the kind of problem for a column."""
+        skip = set(read)
+        for column, n in self.counts.items():
+            if column not in skip and n:
+                found.skip(kind(column), f"{name}: {column}: {n} rows have a value", n)

@@ -61,7 +61,7 @@ from typing import Literal, overload
 
 from peacetrack.dates import PartialDate, Period
 from peacetrack.errors import PeacetrackError
-from peacetrack.importers._rows import Rows, Source
+from peacetrack.importers._rows import Filled, Row, Rows, Source
 from peacetrack.interop.imported import Collector, Imported, build_timeline
 from peacetrack.records import (
     Claim,
@@ -132,25 +132,8 @@ def _day(text: str) -> PartialDate:
     return PartialDate.parse(text.strip()[:10])
 
 
-class _Row:
-    def __init__(self, rows: Rows, line: int, row: dict[str, str], found: Collector) -> None:
-        self.where = f"{rows.name}:{line}"
-        self.row = row
-        self.found = found
-        self.ok = True
-
-    def get(self, column: str) -> str:
-        return self.row.get(column, "").strip()
-
-    def bad(self, column: str, reason: str, kind: str | None = None) -> None:
-        self.ok = False
-        self.found.skip(kind or f"bad {column}", f"{self.where}: {column}: {reason}")
-
-    def text(self, column: str) -> str:
-        value = self.get(column)
-        if not value:
-            self.bad(column, "empty; expected text", f"empty {column}")
-        return value
+class _Row(Row):
+    """A GED row: death tolls and GED's dates, besides the cells every row has."""
 
     def count(self, column: str) -> int:
         value = self.get(column)
@@ -329,22 +312,16 @@ def from_ucdp_ged(file: Source, *, lenient: bool = False) -> Timeline | Imported
             url="https://ucdp.uu.se/downloads/",
         ),
     }
-    filled = dict.fromkeys(rows.header, 0)
+    filled = Filled(rows.header)
     for line, row in rows:
         if row is None:
             found.skip("row with the wrong number of cells", rows.width_problem(line))
             continue
-        for column, value in row.items():
-            filled[column] += bool(value.strip())
+        filled.add(row)
         r = _Row(rows, line, row, found)
         for record in _records(r):
             _add(records, record, r)
-    carried = set(REQUIRED) | set(_OPTIONAL)
-    for column, n in filled.items():
-        if column not in carried and n:
-            found.skip(
-                f"value of column {column!r}", f"{rows.name}: {column}: {n} rows have a value", n
-            )
+    filled.report(found, rows.name, (*REQUIRED, *_OPTIONAL))
     relations = _dyads(r for r in records.values() if isinstance(r, Incident))
     t = build_timeline([*records.values(), *relations], found, lenient=lenient)
     return Imported(t, found.report(t.records)) if lenient else t
