@@ -1,4 +1,4 @@
-"""`peacetrack import --from popolo|ucdp-ged|csv FILE -o OUT` and `-` for standard input."""
+"""`peacetrack import --from popolo|ucdp-ged|pax|csv FILE -o OUT` and `-` for standard input."""
 
 from __future__ import annotations
 
