@@ -46,8 +46,16 @@ RANK = {part: rank for rank, parts in enumerate(LAYERS) for part in parts}
 
 
 # ``Period`` lives in its own module but belongs to the dates layer (dates re-exports
-# it; it reads PartialDate), so the two are one part.
-_SAME_PART = {"_period": "dates", "_participation": "records"}
+# it; it reads PartialDate), so the two are one part; so are the record classes, in a
+# module per family, and ``records``, which re-exports them.
+_SAME_PART = {
+    "_period": "dates",
+    "_record": "records",
+    "_actors": "records",
+    "_negotiation": "records",
+    "_conflict": "records",
+    "_participation": "records",
+}
 
 
 def _part(module: str) -> str:

@@ -46,10 +46,10 @@ from peacetrack._field_checks import (
     to_period,
     to_tuple,
 )
+from peacetrack._record import Record
 from peacetrack._registry import optional_ref, ref, ref_items, refs, register_record_type
 from peacetrack.dates import PartialDate, Period
 from peacetrack.errors import Problem, ValidationError
-from peacetrack.records import Record
 
 __all__ = [
     "Agreement",
