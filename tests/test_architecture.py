@@ -31,6 +31,7 @@ LAYERS: list[set[str]] = [
     {"_index", "_timeline_rules"},
     {"_participation_queries"},
     {"_snapshot", "_store"},
+    {"_event_queries", "_in_force_queries"},
     {"timeline"},
     {"io", "graph", "schema", "testing"},
     {"interop", "plot", "datasets"},
