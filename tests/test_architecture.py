@@ -40,6 +40,8 @@ LAYERS: list[set[str]] = [
     {"_extras"},
     {"tables"},
     {"scale", "report", "importers", "_cli_text"},
+    {"_cli_io"},
+    {"_cli_commands", "_cli_import"},
     {"cli"},
     {"__main__", "__init__"},
 ]
