@@ -48,7 +48,6 @@ from __future__ import annotations
 
 import itertools
 from collections import defaultdict
-from typing import TypeVar
 
 from peacetrack import _claims, _html, _other_names, _participation_queries
 from peacetrack._event_queries import EventQueries
@@ -72,8 +71,6 @@ from peacetrack.records import (
 )
 
 __all__ = ["Snapshot", "Timeline"]
-
-R = TypeVar("R", bound=Record)
 
 
 class Timeline(InForceQueries, EventQueries):
