@@ -12,9 +12,18 @@ from typing import Any
 
 import attrs
 
-from peacetrack._field_checks import CHECK, TEXT, TEXTS, check_enum, to_enum, to_tuple
+from peacetrack._field_checks import (
+    CHECK,
+    TEXT,
+    TEXTS,
+    check_enum,
+    check_parts,
+    to_enum,
+    to_parts,
+    to_tuple,
+)
 from peacetrack._other_names import Name, check_names, to_names
-from peacetrack._parts import Identifier, Link, check_parts, to_parts
+from peacetrack._parts import Identifier, Link
 from peacetrack._record import Record
 from peacetrack._registry import register_record_type
 

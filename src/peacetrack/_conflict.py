@@ -22,14 +22,16 @@ from peacetrack._field_checks import (
     check_claim_value,
     check_enum,
     check_ids,
+    check_parts,
     to_date,
     to_enum,
     to_optional_period,
+    to_parts,
     to_period,
     to_tuple,
     typed,
 )
-from peacetrack._parts import Exclusion, check_parts, to_parts
+from peacetrack._parts import Exclusion
 from peacetrack._record import Record
 from peacetrack._registry import optional_ref, ref, ref_items, refs, register_record_type
 from peacetrack.dates import PartialDate, Period
