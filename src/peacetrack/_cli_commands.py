@@ -13,9 +13,8 @@ import io
 import json
 
 from peacetrack import _cli_text
-from peacetrack._cli_io import _at, _BadArgument, _fail, _load, _print_json, _where, _write
-from peacetrack.dates import PartialDate
-from peacetrack.errors import InvalidDateError, PeacetrackError, UnknownIdError, ValidationError
+from peacetrack._cli_io import _at, _fail, _load, _print_json, _where, _write
+from peacetrack.errors import InvalidDateError, UnknownIdError, ValidationError
 from peacetrack.timeline import Timeline
 
 __all__ = [
@@ -111,8 +110,8 @@ def _cmd_plot(args: argparse.Namespace) -> int:
         given = ", ".join(timeline_only)
         return _fail(f"{given} choose what the timeline shows; use without --kind graph.")
     date = None if args.at is None else _at(args.at)
-    start = None if args.start is None else _plot_date("--start", args.start)
-    end = None if args.end is None else _plot_date("--end", args.end)
+    start = None if args.start is None else _at(args.start, "--start")
+    end = None if args.end is None else _at(args.end, "--end")
     t = _load(args.file)
     try:
         if args.kind == "timeline":
@@ -136,15 +135,6 @@ def _cmd_plot(args: argparse.Namespace) -> int:
 
 _PLOT_FORMATS = ("png", "svg", "pdf")
 """The image formats ``plot -o`` writes, by file name ending (matplotlib's own writers)."""
-
-
-def _plot_date(option: str, text: str) -> PartialDate:
-    try:
-        return PartialDate.parse(text)
-    except PeacetrackError as exc:
-        raise _BadArgument(
-            f"{option} {text!r} is not a date: {exc}. Give a date such as 2016-05-01 or 2016-05."
-        ) from None
 
 
 # -- export -----------------------------------------------------------------------------------

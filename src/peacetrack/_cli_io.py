@@ -67,13 +67,14 @@ class _BadArgument(PeacetrackError):
     """A command-line value that cannot be used; reported like any bad input."""
 
 
-def _at(text: str) -> PartialDate:
-    """The ``--at`` date, or a _BadArgument that says what a date looks like."""
+def _at(text: str, option: str = "--at") -> PartialDate:
+    """The date given to ``option`` (``--at``, ``--start``, ...), or a _BadArgument that
+    says what a date looks like."""
     try:
         return PartialDate.parse(text)
     except PeacetrackError as exc:
         raise _BadArgument(
-            f"--at {text!r} is not a date: {exc}. Give a date such as 2016-05-01 or 2016-05."
+            f"{option} {text!r} is not a date: {exc}. Give a date such as 2016-05-01 or 2016-05."
         ) from None
 
 
