@@ -175,14 +175,14 @@ def test_the_plot_docstrings_name_the_formats_the_cli_writes(
     import re
 
     import peacetrack.plot
-    from peacetrack import cli
+    from peacetrack import _cli_commands
 
     promised = set(re.findall(r"``\.(\w+)``", peacetrack.plot.__doc__ or ""))
-    assert promised == set(cli._PLOT_FORMATS)
+    assert promised == set(_cli_commands._PLOT_FORMATS)
     with pytest.raises(SystemExit):
         main(["plot", "--help"])
     help_text = capsys.readouterr().out
-    for fmt in cli._PLOT_FORMATS:
+    for fmt in _cli_commands._PLOT_FORMATS:
         assert f"*.{fmt}" in help_text
     for option in ("--process", "--start", "--end"):
         assert option in help_text

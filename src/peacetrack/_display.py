@@ -18,29 +18,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any, Protocol
 
+from peacetrack import records
 from peacetrack._other_names import name_at
 from peacetrack.dates import PartialDate
-from peacetrack.records import (
-    Agreement,
-    Ceasefire,
-    Claim,
-    Delegation,
-    Designation,
-    Incident,
-    Issue,
-    Membership,
-    Participation,
-    ParticipationStatus,
-    Party,
-    Person,
-    Position,
-    Process,
-    Record,
-    Relation,
-    Resignation,
-    Round,
-    Source,
-)
+from peacetrack.records import Record
 
 __all__ = [
     "NAMES",
@@ -122,7 +103,7 @@ class Words:
         """Several ids named, comma-separated."""
         return ", ".join(map(self.name, ids))
 
-    def value(self, claim: Claim) -> str:
+    def value(self, claim: records.Claim) -> str:
         """A claim's value as read aloud (see :func:`claim_value`)."""
         if self.lookup is None:
             return _shown(claim.value, claim)
@@ -149,34 +130,34 @@ def _as_called(t: Lookup, r: Any, at: PartialDate | None) -> str:
 
 
 NAMES: dict[type[Record], Callable[[Lookup, Any, PartialDate | None], str]] = {
-    Party: _as_called,
-    Person: _as_called,
-    Process: _by_name,
-    Issue: _by_name,
-    Ceasefire: _by_name,
-    Source: lambda t, r, at: r.title,
-    Delegation: lambda t, r, at: r.name or f"{display_name(t, r.party, at)} delegation",
-    Round: lambda t, r, at: f"round {r.number}",
-    Membership: lambda t, r, at: (
+    records.Party: _as_called,
+    records.Person: _as_called,
+    records.Process: _by_name,
+    records.Issue: _by_name,
+    records.Ceasefire: _by_name,
+    records.Source: lambda t, r, at: r.title,
+    records.Delegation: lambda t, r, at: r.name or f"{display_name(t, r.party, at)} delegation",
+    records.Round: lambda t, r, at: f"round {r.number}",
+    records.Membership: lambda t, r, at: (
         f"{display_name(t, r.person, at)} in {display_name(t, r.delegation, at)} ({r.role})"
     ),
-    Resignation: lambda t, r, at: f"{display_name(t, r.person, at)}'s resignation",
-    Position: lambda t, r, at: (
+    records.Resignation: lambda t, r, at: f"{display_name(t, r.person, at)}'s resignation",
+    records.Position: lambda t, r, at: (
         f"{display_name(t, r.holder, at)} on {display_name(t, r.issue, at)}: {r.stance}"
     ),
-    Designation: lambda t, r, at: (
+    records.Designation: lambda t, r, at: (
         f"{display_name(t, r.by, at)} designating {display_name(t, r.party, at)} {r.label}"
     ),
-    Relation: lambda t, r, at: (
+    records.Relation: lambda t, r, at: (
         f"{display_name(t, r.source, at)} {RELATION_VERBS[r.kind.value]} "
         f"{display_name(t, r.target, at)}"
     ),
-    Incident: lambda t, r, at: f"{r.kind} in {r.place}, {r.date or r.period}",
-    Claim: lambda t, r, at: (
+    records.Incident: lambda t, r, at: f"{r.kind} in {r.place}, {r.date or r.period}",
+    records.Claim: lambda t, r, at: (
         f"{display_name(t, r.claimant, at)}: {r.predicate} = {claim_value(t, r, at)}"
     ),
-    Agreement: _by_name,
-    Participation: lambda t, r, at: f"{display_name(t, r.actor, at)} ({_role(r.role)})",
+    records.Agreement: _by_name,
+    records.Participation: lambda t, r, at: f"{display_name(t, r.actor, at)} ({_role(r.role)})",
 }
 """How each record type is named, by class."""
 
@@ -191,15 +172,15 @@ def display_name(t: Lookup, record_id: str, at: PartialDate | None = None) -> st
     return record_id if rule is None else rule(t, record, at)
 
 
-def _shown(value: object, claim: Claim) -> str:
+def _shown(value: object, claim: records.Claim) -> str:
     shown = ("yes" if value else "no") if isinstance(value, bool) else str(value)
     return f"{claim.qualifier.value} {shown}" if claim.qualifier is not None else shown
 
 
-def claim_value(t: Lookup, claim: Claim, at: PartialDate | None = None) -> str:
+def claim_value(t: Lookup, claim: records.Claim, at: PartialDate | None = None) -> str:
     """A claim's value as read aloud: yes/no, a bound, a record by name (as of ``at``)."""
     value = claim.value
-    if isinstance(value, str) and not isinstance(t.get(value), Claim | None):
+    if isinstance(value, str) and not isinstance(t.get(value), records.Claim | None):
         # A record by its name; a claim (itself or another) by its id, since naming a
         # claim names its value, which may name a claim in turn.
         return _shown(display_name(t, value, at), claim)
@@ -216,7 +197,7 @@ def unknown(value: Any) -> str:
     return str(getattr(value, "value", value))
 
 
-def _round(r: Round, opened: bool, w: Words) -> str:
+def _round(r: records.Round, opened: bool, w: Words) -> str:
     of = f" of {w.name(r.process)}" if w.several_processes else ""
     if opened:
         where = f" in {r.venue}" if r.venue is not None else ""
@@ -225,21 +206,21 @@ def _round(r: Round, opened: bool, w: Words) -> str:
     return f"Round {r.number}{of} ends: {unknown(r.outcome)}"
 
 
-def _resignation(r: Resignation, w: Words) -> str:
+def _resignation(r: records.Resignation, w: Words) -> str:
     to = f", to the {w.name(r.submitted_to)}" if r.submitted_to else ""
     because = f": {r.reason.rstrip('.')}" if r.reason else ""
     said = f' Quote: "{r.quote}"' if r.quote else ""
     return f"{w.name(r.person)} resigns{to}{because}.{said}"
 
 
-def _ceasefire(r: Ceasefire, began: bool, w: Words) -> str:
+def _ceasefire(r: records.Ceasefire, began: bool, w: Words) -> str:
     if not began:
         return f"{r.name} ends"
     excluded = ", ".join(w.name(e.party) for e in r.exclusions)
     return f"{r.name} takes effect" + (f"; excludes {excluded}" if excluded else "")
 
 
-def incident_sentence(r: Incident, first: bool = True) -> str:
+def incident_sentence(r: records.Incident, first: bool = True) -> str:
     """What an incident's event says: ``"Air strike in Idlib: description"``; a lasting
     incident's start says until when, its end that it ends."""
     text = f"{r.kind.capitalize()} in {r.place}"
@@ -250,7 +231,7 @@ def incident_sentence(r: Incident, first: bool = True) -> str:
     return f"{text}: {r.description}" if r.description else text
 
 
-def claim_sentence(r: Claim, w: Words = _IDS) -> str:
+def claim_sentence(r: records.Claim, w: Words = _IDS) -> str:
     """What a claim's event says: who, about what, what (names as of the claim's date)."""
     w = w.on(r.date)
     quote = f'; "{r.quote}"' if r.quote else ""
@@ -262,17 +243,17 @@ def _role(role: Any) -> str:
 
 
 STATUS_VERBS = {
-    ParticipationStatus.INVITED: "invited",
-    ParticipationStatus.TOOK_PART: "takes part",
-    ParticipationStatus.BOYCOTTED: "boycotts the talks",
-    ParticipationStatus.SUSPENDED: "suspends its participation",
-    ParticipationStatus.WALKED_OUT: "walks out",
-    ParticipationStatus.EXCLUDED: "excluded from the talks",
+    records.ParticipationStatus.INVITED: "invited",
+    records.ParticipationStatus.TOOK_PART: "takes part",
+    records.ParticipationStatus.BOYCOTTED: "boycotts the talks",
+    records.ParticipationStatus.SUSPENDED: "suspends its participation",
+    records.ParticipationStatus.WALKED_OUT: "walks out",
+    records.ParticipationStatus.EXCLUDED: "excluded from the talks",
 }
 """What a participation's status says of its actor."""
 
 
-def _participation(r: Participation, first: bool, w: Words) -> str:
+def _participation(r: records.Participation, first: bool, w: Words) -> str:
     where = w.name(r.round) if r.round else w.name(r.process)
     if w.several_processes and r.round:
         where += f" of {w.name(r.process)}"
@@ -282,7 +263,7 @@ def _participation(r: Participation, first: bool, w: Words) -> str:
     return f"{w.name(r.actor)} {STATUS_VERBS[r.status]}{role}, {where}{ended}{because}"
 
 
-def _agreement(r: Agreement, w: Words) -> str:
+def _agreement(r: records.Agreement, w: Words) -> str:
     signed = ", ".join(w.name(s.actor) for s in r.signatories)
     by = f"; signed by {signed}" if signed else ""
     return f"{r.name} ({r.kind.value.replace('_', ' ')}){by}"
@@ -292,7 +273,7 @@ def _quoted(text: str | None) -> str:
     return f'; "{text}"' if text else ""
 
 
-def _position(r: Position, first: bool, w: Words) -> str:
+def _position(r: records.Position, first: bool, w: Words) -> str:
     line = f"{w.name(r.holder)}, on {w.name(r.issue)}: {r.stance}"
     if not first:
         return f"{line} (ended)"
@@ -306,24 +287,26 @@ def _ended(first: bool) -> str:
 
 
 SENTENCES: dict[type[Record], Callable[[Any, bool, Words], str]] = {
-    Round: _round,
+    records.Round: _round,
     # The same line for joining and leaving: the event's kind says which.
-    Membership: lambda r, first, w: f"{w.name(r.person)}: {r.role} ({w.name(r.delegation)})",
-    Resignation: lambda r, first, w: _resignation(r, w),
-    Position: lambda r, first, w: _position(r, first, w),
-    Relation: lambda r, first, w: (
+    records.Membership: lambda r, first, w: (
+        f"{w.name(r.person)}: {r.role} ({w.name(r.delegation)})"
+    ),
+    records.Resignation: lambda r, first, w: _resignation(r, w),
+    records.Position: lambda r, first, w: _position(r, first, w),
+    records.Relation: lambda r, first, w: (
         f"{w.name(r.source)}: {RELATION_VERBS[r.kind.value]} {w.name(r.target)}{_ended(first)}"
     ),
-    Ceasefire: _ceasefire,
-    Designation: lambda r, first, w: (
+    records.Ceasefire: _ceasefire,
+    records.Designation: lambda r, first, w: (
         f"{w.name(r.by)} designates {w.name(r.party)}: {r.label}"
         if first
         else f"{w.name(r.by)} lifts its designation of {w.name(r.party)}: {r.label}"
     ),
-    Incident: lambda r, first, w: incident_sentence(r, first),
-    Claim: lambda r, first, w: claim_sentence(r, w),
-    Participation: _participation,
-    Agreement: lambda r, first, w: _agreement(r, w),
+    records.Incident: lambda r, first, w: incident_sentence(r, first),
+    records.Claim: lambda r, first, w: claim_sentence(r, w),
+    records.Participation: _participation,
+    records.Agreement: lambda r, first, w: _agreement(r, w),
 }
 """What each dated record type's events say, by class: ``(record, first, words)``,
 where ``first`` is true for the event that opens a period (or the only event)."""

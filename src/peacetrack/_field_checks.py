@@ -23,13 +23,13 @@ import enum
 import math
 import operator
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Hashable, Iterator
 from typing import Any, Final, NamedTuple, TypeAlias
 
 import attrs
 
 from peacetrack.dates import PartialDate, Period
-from peacetrack.errors import InvalidDateError, Problem
+from peacetrack.errors import InvalidDateError, Problem, ValidationError
 
 CHECK = "peacetrack_check"
 """The metadata key under which a field keeps its check."""
@@ -141,6 +141,26 @@ def typed(value: Any) -> tuple[type, Any]:
     return (type(value), value)
 
 
+def check_parts(
+    cls: type, key: Callable[[Any], Hashable], repeated: str | Callable[[list[Any]], str]
+) -> Check:
+    """A check for a field made by :func:`to_parts`: a tuple of ``cls`` in which no two
+    items have the same ``key``; ``repeated`` is the message when two do (or makes it
+    from the list of keys)."""
+
+    def check(value: Any) -> str | None:
+        if isinstance(value, Invalid):
+            return value.message
+        if not isinstance(value, tuple) or not all(isinstance(v, cls) for v in value):
+            return f"expected a list of {cls.__name__}, got {value!r}"
+        keys = [key(v) for v in value]
+        if len(set(keys)) != len(keys):
+            return repeated if isinstance(repeated, str) else repeated(keys)
+        return None
+
+    return check
+
+
 TEXT = {CHECK: check_text}
 OPTIONAL_TEXT = {CHECK: check_optional_text}
 IDS = {CHECK: check_ids}
@@ -195,6 +215,41 @@ def to_period(value: Any) -> Any:
 
 def to_optional_period(value: Any) -> Any:
     return None if value is None else to_period(value)
+
+
+def _in_words(names: list[str]) -> str:
+    """``["a", "b", "c"]`` as ``"a, b and c"``."""
+    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
+
+
+def to_parts(cls: type, *, from_text: bool = False) -> Callable[[Any], Any]:
+    """A lenient converter for a field holding a list of small attrs objects (a party's
+    identifiers, a ceasefire's exclusions, an agreement's signatories): a list of dicts
+    (or of ``cls``) becomes a tuple of ``cls``, and with ``from_text`` a plain string
+    is the object's first field (an undated name). An item that cannot be made
+    becomes an :class:`Invalid` saying why, for :func:`check_parts` to report."""
+    fields = _in_words([f.name for f in attrs.fields(cls)])
+    noun = cls.__name__.lower()
+    article = "an" if noun[0] in "aeiou" else "a"
+
+    def convert(value: Any) -> Any:
+        if not isinstance(value, list | tuple):
+            return value
+        try:
+            return tuple(
+                cls(item)
+                if from_text and isinstance(item, str)
+                else cls(**item)
+                if isinstance(item, dict)
+                else item
+                for item in value
+            )
+        except ValidationError as exc:
+            return Invalid(value, "; ".join(f"{p.field}: {p.message}" for p in exc.problems))
+        except TypeError as exc:
+            return Invalid(value, f"{article} {noun} has the fields {fields} ({exc})")
+
+    return convert
 
 
 # -- running the checks ------------------------------------------------------------------

@@ -17,9 +17,10 @@ from peacetrack._field_checks import (
     OPTIONAL_PERIOD,
     OPTIONAL_TEXT,
     TEXT,
-    Invalid,
+    check_parts,
     field_problems,
     to_optional_period,
+    to_parts,
 )
 from peacetrack.dates import PartialDate, Period
 from peacetrack.errors import ValidationError
@@ -54,35 +55,17 @@ class Name:
             raise ValidationError(problems)
 
 
+_names_from = to_parts(Name, from_text=True)
+
+
 def to_names(value: Any) -> Any:
     """A list of names as a tuple of :class:`Name` (a plain string is an undated
     name, a dict the fields of one); what cannot be read is left for the check."""
-    if not isinstance(value, list | tuple):
-        return value
-    try:
-        return tuple(
-            Name(item)
-            if isinstance(item, str)
-            else Name(**item)
-            if isinstance(item, dict)
-            else item
-            for item in value
-        )
-    except ValidationError as exc:
-        return Invalid(value, "; ".join(f"{p.field}: {p.message}" for p in exc.problems))
-    except TypeError as exc:
-        return Invalid(value, f"a name has the fields name, period, lang and note ({exc})")
+    return _names_from(value)
 
 
-def check_names(value: Any) -> str | None:
-    """The problem with a record's ``names``, or ``None``."""
-    if isinstance(value, Invalid):
-        return value.message
-    if not isinstance(value, tuple) or not all(isinstance(v, Name) for v in value):
-        return f"expected a list of Name, got {value!r}"
-    if len(set(value)) != len(value):
-        return "lists the same name twice"
-    return None
+check_names = check_parts(Name, lambda name: name, "lists the same name twice")
+"""The problem with a record's ``names``, or ``None``."""
 
 
 def _throughout(period: Period, d: PartialDate) -> bool:

@@ -26,6 +26,7 @@ Both are re-exported from :mod:`peacetrack.records` and :mod:`peacetrack`.
 from __future__ import annotations
 
 import enum
+from collections import Counter
 from collections.abc import Iterator
 from typing import Any
 
@@ -34,22 +35,23 @@ import attrs
 from peacetrack._field_checks import (
     CHECK,
     DATE,
+    OPTIONAL_PERIOD,
     OPTIONAL_TEXT,
     TEXT,
-    Invalid,
     check_enum,
     check_ids,
+    check_parts,
     field_problems,
-    is_instance,
     to_date,
     to_enum,
-    to_period,
+    to_optional_period,
+    to_parts,
     to_tuple,
 )
+from peacetrack._record import Record
 from peacetrack._registry import optional_ref, ref, ref_items, refs, register_record_type
 from peacetrack.dates import PartialDate, Period
 from peacetrack.errors import Problem, ValidationError
-from peacetrack.records import Record
 
 __all__ = [
     "Agreement",
@@ -148,14 +150,6 @@ def _to_signatory_role(value: Any) -> Any:
     return to_enum(SignatoryRole, value)
 
 
-def to_optional_period(value: Any) -> Any:
-    """:func:`~peacetrack._field_checks.to_period`, letting ``None`` through."""
-    return None if value is None else to_period(value)
-
-
-OPTIONAL_PERIOD = {CHECK: is_instance(Period, "an EDTF interval", optional=True)}
-
-
 @register_record_type("participation")
 @attrs.frozen
 class Participation(Record):
@@ -200,26 +194,19 @@ class Signatory:
             raise ValidationError(problems)
 
 
+_signatories_from = to_parts(Signatory)
+
+
+# A named function, as mypy's attrs plugin reads converters by name.
 def _to_signatories(value: Any) -> Any:
-    if not isinstance(value, list | tuple):
-        return value
-    try:
-        return tuple(Signatory(**item) if isinstance(item, dict) else item for item in value)
-    except ValidationError as exc:
-        return Invalid(value, "; ".join(f"{p.field}: {p.message}" for p in exc.problems))
-    except TypeError as exc:
-        return Invalid(value, f"a signatory has the fields actor and role ({exc})")
+    return _signatories_from(value)
 
 
-def _check_signatories(value: Any) -> str | None:
-    if isinstance(value, Invalid):
-        return value.message
-    if not isinstance(value, tuple) or not all(isinstance(v, Signatory) for v in value):
-        return f"expected a list of Signatory, got {value!r}"
-    actors = [s.actor for s in value]
-    if len(set(actors)) != len(actors):
-        return f"names an actor twice: {sorted({a for a in actors if actors.count(a) > 1})}"
-    return None
+def _twice(actors: list[str]) -> str:
+    return f"names an actor twice: {sorted(a for a, n in Counter(actors).items() if n > 1)}"
+
+
+_check_signatories = check_parts(Signatory, lambda s: s.actor, _twice)
 
 
 @register_record_type("agreement")

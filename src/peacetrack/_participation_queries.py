@@ -36,7 +36,8 @@ from peacetrack.errors import PeacetrackError, UnknownIdError
 from peacetrack.records import Process, Round
 
 if TYPE_CHECKING:
-    from peacetrack.timeline import Timeline
+    # The queries read only what the store under a Timeline holds.
+    from peacetrack._store import Store
 
 __all__ = [
     "agreement_bounds",
@@ -50,7 +51,7 @@ __all__ = [
 ]
 
 
-def all_participations(t: Timeline) -> tuple[Participation, ...]:
+def all_participations(t: Store) -> tuple[Participation, ...]:
     """Every participation of ``t`` and those its processes' mediators stand for, by
     the start of their effective period (possible reading), then id."""
 
@@ -64,7 +65,7 @@ def all_participations(t: Timeline) -> tuple[Participation, ...]:
     return t._cached("participations", build)  # type: ignore[no-any-return]
 
 
-def _by_process(t: Timeline) -> dict[str, list[Participation]]:
+def _by_process(t: Store) -> dict[str, list[Participation]]:
     def build() -> dict[str, list[Participation]]:
         found: dict[str, list[Participation]] = defaultdict(list)
         for p in all_participations(t):
@@ -83,7 +84,7 @@ def span(at: DateLike | Period) -> tuple[int, int]:
 
 
 def in_force(
-    t: Timeline, lo: int, hi: int, possibly: bool, throughout: bool = False
+    t: Store, lo: int, hi: int, possibly: bool, throughout: bool = False
 ) -> list[Participation]:
     """Participations in force at some day in ``[lo, hi]`` (every day, with
     ``throughout``), in :func:`all_participations` order."""
@@ -117,7 +118,7 @@ def _enum(kind: type[Any], value: Any, name: str) -> Any:
         raise PeacetrackError(f"{name} must be one of {choices}, got {value!r}") from None
 
 
-def _process(t: Timeline, process: str) -> None:
+def _process(t: Store, process: str) -> None:
     if not isinstance(t.get(process), Process):
         raise UnknownIdError(f"no process with id {process!r}")
 
@@ -128,7 +129,7 @@ def _check_possibly(possibly: object) -> None:
 
 
 def participants(
-    t: Timeline,
+    t: Store,
     process: str,
     at: DateLike | None,
     role: ParticipationRole | str | None,
@@ -153,13 +154,13 @@ def participants(
     )
 
 
-def mediators(t: Timeline, process: str, at: DateLike | None, possibly: bool) -> tuple[str, ...]:
+def mediators(t: Store, process: str, at: DateLike | None, possibly: bool) -> tuple[str, ...]:
     """See :meth:`peacetrack.Timeline.mediators`."""
     took_part = participants(t, process, at, None, ParticipationStatus.TOOK_PART, possibly)
     return tuple(dict.fromkeys(p.actor for p in took_part if p.role in MEDIATING))
 
 
-def mediated_rounds(t: Timeline, record: Participation | Process, actor: str) -> list[str]:
+def mediated_rounds(t: Store, record: Participation | Process, actor: str) -> list[str]:
     """The ids of the rounds ``actor`` mediated, by this participation or process: for
     a process whose mediator is ``actor``, all its rounds; for a mediating
     participation of ``actor`` that took part, its round, or the rounds of its
@@ -183,7 +184,7 @@ def mediated_rounds(t: Timeline, record: Participation | Process, actor: str) ->
     return found
 
 
-def _rounds_of(t: Timeline, process: str) -> list[Round]:
+def _rounds_of(t: Store, process: str) -> list[Round]:
     def build() -> dict[str, list[Round]]:
         found: dict[str, list[Round]] = defaultdict(list)
         for r in t.rounds:
@@ -196,7 +197,7 @@ def _rounds_of(t: Timeline, process: str) -> list[Round]:
 # -- agreements ---------------------------------------------------------------------------
 
 
-def agreement_bounds(t: Timeline, possibly: bool) -> list[tuple[int, int]]:
+def agreement_bounds(t: Store, possibly: bool) -> list[tuple[int, int]]:
     """``(first, last)`` day ordinals each agreement of ``t.agreements()`` holds over,
     under one reading (see the module docs)."""
 
@@ -220,7 +221,7 @@ def agreement_bounds(t: Timeline, possibly: bool) -> list[tuple[int, int]]:
 
 
 def agreements(
-    t: Timeline,
+    t: Store,
     process: str | None,
     at: DateLike | Period | None,
     possibly: bool,
@@ -255,7 +256,7 @@ def agreements(
 
 
 def snapshot_fields(
-    t: Timeline, at: DateLike | Period, possibly: bool, throughout: bool = False
+    t: Store, at: DateLike | Period, possibly: bool, throughout: bool = False
 ) -> dict[str, Any]:
     """The participation and agreement parts of ``t.at(at, possibly=, throughout=)``."""
     lo, hi = span(at)

@@ -16,7 +16,7 @@ from typing import Any, Self, TypeVar
 from peacetrack import _timeline_rules
 from peacetrack._registry import is_registered
 from peacetrack.dates import PartialDate, Period
-from peacetrack.errors import Problem, UnknownIdError, ValidationError
+from peacetrack.errors import PeacetrackError, Problem, UnknownIdError, ValidationError
 from peacetrack.records import (
     Ceasefire,
     Claim,
@@ -159,6 +159,19 @@ class Store:
             ("view", name),
             lambda: tuple(sorted(self._by_type.get(name, ()), key=chronological)),
         )
+
+    def view(self, kind: type[R]) -> tuple[R, ...]:
+        """Every record of one type, in chronological order (undated last, by id):
+        ``t.view(Round)`` is ``t.rounds``, and works for any registered record type.
+
+        Raises
+        ------
+        PeacetrackError
+            For a class that is not a registered record type.
+        """
+        if not (isinstance(kind, type) and is_registered(kind)):
+            raise PeacetrackError(f"{kind!r} is not a registered record type")
+        return self._view(kind)
 
     @property
     def sources(self) -> tuple[Source, ...]:

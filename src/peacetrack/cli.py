@@ -7,7 +7,8 @@ input -- a missing file, text that is not JSON, invalid records, an unreadable d
 is reported in one paragraph on stderr with exit status 1; a traceback would be a bug
 in peacetrack.
 
-Adding a subcommand takes two small edits: a ``_cmd_<name>(args) -> int`` function,
+Adding a subcommand takes two small edits: a ``_cmd_<name>(args) -> int`` function
+(in ``_cli_commands``, beside the others; ``import`` has ``_cli_import`` to itself),
 and one registration block in :func:`build_parser`.
 
 Examples
@@ -21,114 +22,31 @@ from __future__ import annotations
 
 import argparse
 import difflib
-import errno
 import io
-import json
 import os
 import sys
-import textwrap
 from collections.abc import Callable, Sequence
 
-from peacetrack import __version__, _cli_text
-from peacetrack.dates import PartialDate
-from peacetrack.errors import InvalidDateError, PeacetrackError, UnknownIdError, ValidationError
-from peacetrack.timeline import Timeline
+from peacetrack import __version__, _cli_io
+from peacetrack._cli_commands import (
+    _cmd_export,
+    _cmd_graph,
+    _cmd_plot,
+    _cmd_report,
+    _cmd_snapshot,
+    _cmd_timeline,
+    _cmd_validate,
+)
+from peacetrack._cli_import import _cmd_import
+from peacetrack._cli_io import _BadArgument, _fail, _where
+from peacetrack.errors import PeacetrackError, ValidationError
 
 __all__ = ["build_parser", "main"]
 
-BUNDLED = "the bundled Geneva 2016 case"
-"""How messages name the default input."""
+BUNDLED = _cli_io.BUNDLED
+"""How messages name the default input: "the bundled Geneva 2016 case"."""
 
 Command = Callable[[argparse.Namespace], int]
-
-
-# -- loading ------------------------------------------------------------------------------
-
-
-def _load(file: str | None) -> Timeline:
-    """The timeline in ``file`` (``-``: standard input), or the bundled case; raises
-    PeacetrackError."""
-    if file is None:
-        from peacetrack.datasets import geneva_2016
-
-        return geneva_2016()
-    if file == "-":
-        from peacetrack.errors import LoadError
-        from peacetrack.io import loads
-
-        try:
-            text = sys.stdin.read()
-        except UnicodeDecodeError as exc:
-            raise LoadError(f"standard input is not UTF-8 ({exc.reason})") from None
-        return loads(text)
-    from peacetrack.io import load
-
-    return load(file)
-
-
-def _where(file: str | None) -> str:
-    if file == "-":
-        return "standard input"
-    return BUNDLED if file is None else file
-
-
-def _fail(message: str) -> int:
-    """Print one wrapped paragraph on stderr; return exit status 1."""
-    print(textwrap.fill("peacetrack: " + " ".join(message.split()), width=100), file=sys.stderr)
-    return 1
-
-
-class _BadArgument(PeacetrackError):
-    """A command-line value that cannot be used; reported like any bad input."""
-
-
-def _at(text: str) -> PartialDate:
-    """The ``--at`` date, or a _BadArgument that says what a date looks like."""
-    try:
-        return PartialDate.parse(text)
-    except PeacetrackError as exc:
-        raise _BadArgument(
-            f"--at {text!r} is not a date: {exc}. Give a date such as 2016-05-01 or 2016-05."
-        ) from None
-
-
-def _same_file(a: str, b: str) -> bool:
-    """Whether the paths ``a`` and ``b`` name one existing file (links, ``..``, hard
-    links and all)."""
-    try:
-        return os.path.samefile(a, b)
-    except (OSError, ValueError):
-        return False
-
-
-def _write(data: str | bytes, output: str | None, source: str | None = None) -> int:
-    """Write ``data`` to stdout, or atomically to the file ``output`` (a failed write
-    leaves the old file as it was); return the exit status.
-
-    Only a regular file or a new path is written, and never the input file ``source``:
-    a directory, FIFO, socket or device is refused and left alone.
-    """
-    if output is None:
-        if isinstance(data, bytes):  # pragma: no cover - images always go to a file
-            sys.stdout.buffer.write(data)
-        else:
-            sys.stdout.write(data)
-        return 0
-    from peacetrack.io import write_atomic
-
-    if source is not None and _same_file(source, output):
-        return _fail(
-            f"cannot write {output}: it is the input file {source}; "
-            "give -o another file so the input stays as it is."
-        )
-    if isinstance(data, str):
-        data = data.encode("utf-8", errors="backslashreplace")
-    try:
-        write_atomic(output, data)
-    except OSError as exc:
-        hint = " (leave out -o to write to standard output)" if exc.errno == errno.EPERM else ""
-        return _fail(f"cannot write {output}: {exc.strerror or exc}{hint}")
-    return 0
 
 
 def _describe_error(file: str | None, exc: PeacetrackError) -> str:
@@ -147,237 +65,13 @@ def _describe_error(file: str | None, exc: PeacetrackError) -> str:
     return message if file is None or file in message else f"cannot read {file}: {message}"
 
 
-def _cmd_timeline(args: argparse.Namespace) -> int:
-    t = _load(args.file)
-    if args.json:
-        _print_json(_cli_text.timeline_json(t))
-    else:
-        print(_cli_text.timeline_text(t, _cli_text.terminal_width()))
-    return 0
-
-
-def _cmd_snapshot(args: argparse.Namespace) -> int:
-    date = _at(args.at)
-    t = _load(args.file)
-    snapshot = t.at(date, possibly=args.possibly)
-    if args.json:
-        _print_json(_cli_text.snapshot_json(snapshot))
-    else:
-        print(_cli_text.snapshot_text(t, snapshot, _cli_text.terminal_width()))
-    return 0
-
-
-# -- validate ---------------------------------------------------------------------------------
-
-
-def _cmd_validate(args: argparse.Namespace) -> int:
-    try:
-        t = _load(args.file)
-    except ValidationError as exc:
-        if args.json:
-            _print_json(
-                {
-                    "valid": False,
-                    "problems": [
-                        {"record_id": p.record_id, "field": p.field, "message": p.message}
-                        for p in exc.problems
-                    ],
-                }
-            )
-        else:
-            n = len(exc.problems)
-            print(f"INVALID: {_where(args.file)} has {n} problem{'s' * (n != 1)}:")
-            for p in exc.problems:
-                print(f"  {p.record_id or '(file)'}: {p.field or '(record)'}: {p.message}")
-        return 1
-    if args.json:
-        _print_json({"valid": True, "records": len(t), "sources": len(t.sources)})
-    else:
-        print(f"OK: {_where(args.file)} is valid ({len(t)} records, {len(t.sources)} sources).")
-    return 0
-
-
-# -- graph ------------------------------------------------------------------------------------
-
-
-def _cmd_graph(args: argparse.Namespace) -> int:
-    from peacetrack import graph
-
-    fmt = args.format or ("json" if args.json else "graphml")
-    if args.json and fmt != "json":
-        return _fail(f"--json asks for JSON but --format asks for {fmt}; give one of them.")
-    date = None if args.at is None else _at(args.at)
-    t = _load(args.file)
-    text = graph.to_text(graph.parties(t, at=date, possibly=args.possibly), fmt)
-    return _write(text, args.output, args.file)
-
-
-# -- plot -------------------------------------------------------------------------------------
-
-
-def _cmd_plot(args: argparse.Namespace) -> int:
-    from peacetrack.plot import MissingExtraError, graph_figure, timeline_figure
-
-    fmt = args.output.rpartition(".")[2].lower() if "." in args.output else ""
-    if fmt not in _PLOT_FORMATS:
-        return _fail(f"-o {args.output!r}: the file name must end in .png, .svg or .pdf.")
-    if args.at is not None and args.kind != "graph":
-        return _fail("--at draws the graph as it stood on a date; use it with --kind graph.")
-    options = (("--process", args.process), ("--start", args.start), ("--end", args.end))
-    timeline_only = [name for name, value in options if value]
-    if timeline_only and args.kind != "timeline":
-        given = ", ".join(timeline_only)
-        return _fail(f"{given} choose what the timeline shows; use without --kind graph.")
-    date = None if args.at is None else _at(args.at)
-    start = None if args.start is None else _plot_date("--start", args.start)
-    end = None if args.end is None else _plot_date("--end", args.end)
-    t = _load(args.file)
-    try:
-        if args.kind == "timeline":
-            fig = timeline_figure(t, process=args.process, start=start, end=end)
-        else:
-            fig = graph_figure(t, at=date)
-    except MissingExtraError as exc:
-        return _fail(str(exc))
-    except UnknownIdError as exc:
-        known = ", ".join(sorted(p.id for p in t.processes)) or "none"
-        return _fail(f"--process: {exc} in {_where(args.file)} (its processes: {known}).")
-    except InvalidDateError as exc:
-        return _fail(f"--start/--end: {exc}.")
-    image = io.BytesIO()
-    fig.savefig(image, format=fmt)
-    if _write(image.getvalue(), args.output, args.file):
-        return 1
-    print(f"wrote {args.output} ({args.kind} of {_where(args.file)})")
-    return 0
-
-
-_PLOT_FORMATS = ("png", "svg", "pdf")
-"""The image formats ``plot -o`` writes, by file name ending (matplotlib's own writers)."""
-
-
-def _plot_date(option: str, text: str) -> PartialDate:
-    try:
-        return PartialDate.parse(text)
-    except PeacetrackError as exc:
-        raise _BadArgument(
-            f"{option} {text!r} is not a date: {exc}. Give a date such as 2016-05-01 or 2016-05."
-        ) from None
-
-
-# -- export -----------------------------------------------------------------------------------
+# -- the parser -------------------------------------------------------------------------------
 
 EXPORT_FORMATS = ("json", "popolo", "timelinejs", "mermaid-timeline", "mermaid-gantt", "mermaid")
 """``export --format`` choices; ``mermaid`` is short for ``mermaid-timeline``."""
 
-
-def _export_text(t: Timeline, fmt: str) -> str:
-    if fmt == "json":
-        from peacetrack.io import dumps
-
-        return dumps(t) + "\n"
-    from peacetrack import interop
-
-    if fmt in ("mermaid", "mermaid-timeline", "mermaid-gantt"):
-        return interop.to_mermaid(t, style="gantt" if fmt == "mermaid-gantt" else "timeline")
-    doc = interop.to_popolo(t) if fmt == "popolo" else interop.to_timelinejs(t)
-    return json.dumps(doc, indent=2, ensure_ascii=False) + "\n"
-
-
-def _cmd_export(args: argparse.Namespace) -> int:
-    text = _export_text(_load(args.file), args.format)
-    return _write(text, args.output, args.file)
-
-
-# -- import -----------------------------------------------------------------------------------
-
 IMPORT_FORMATS = ("popolo", "ucdp-ged", "pax", "csv")
 """``import --from`` choices."""
-
-
-def _popolo_doc(file: str) -> object:
-    from peacetrack.errors import LoadError
-
-    try:
-        if file == "-":
-            text = sys.stdin.read()
-        else:
-            with open(file, encoding="utf-8") as f:
-                text = f.read()
-        return json.loads(text)
-    except UnicodeDecodeError as exc:
-        raise LoadError(f"not UTF-8 text ({exc.reason} at byte {exc.start})") from None
-    except json.JSONDecodeError as exc:
-        raise LoadError(f"not JSON: {exc.msg} at line {exc.lineno}, column {exc.colno}") from None
-    except RecursionError:
-        raise LoadError("not a Popolo document: JSON nested too deeply") from None
-
-
-def _columns(pairs: list[str]) -> dict[str, str]:
-    columns = {}
-    for pair in pairs:
-        field, sep, column = pair.partition("=")
-        if not (sep and field and column):
-            raise _BadArgument(f"--column {pair!r}: expected FIELD=COLUMN, e.g. name=actor_name")
-        columns[field] = column
-    return columns
-
-
-def _cmd_import(args: argparse.Namespace) -> int:
-    from peacetrack import importers
-    from peacetrack.interop.popolo import from_popolo
-    from peacetrack.io import dumps
-
-    if (args.type or args.column) and args.source != "csv":
-        return _fail("--type and --column are for --from csv.")
-    if args.source == "csv" and not args.type:
-        return _fail(f"--from csv needs --type, one of: {', '.join(importers.RECORD_TYPES)}.")
-    lenient = not args.strict
-    try:
-        if args.source == "popolo":
-            doc = _popolo_doc(args.file)
-            result = from_popolo(doc, lenient=lenient)  # type: ignore[call-overload]
-        elif args.source == "ucdp-ged":
-            result = importers.from_ucdp_ged(args.file, lenient=lenient)  # type: ignore[call-overload]
-        elif args.source == "pax":
-            result = importers.from_pax(args.file, lenient=lenient)  # type: ignore[call-overload]
-        else:
-            result = importers.from_csv(  # type: ignore[call-overload]
-                args.file, args.type, _columns(args.column), lenient=lenient
-            )
-    except importers.ImportFailedError as exc:
-        print(f"peacetrack: {exc}", file=sys.stderr)
-        if args.all_problems:
-            print(f"every problem ({len(exc.problems)}):", file=sys.stderr)
-            for problem in exc.problems:
-                print(f"  {problem}", file=sys.stderr)
-        return 1
-    if isinstance(result, importers.Imported):
-        t = result.timeline
-        print(str(result.report), file=sys.stderr)
-    else:
-        t = result
-    return _write(dumps(t) + "\n", args.output, None if args.file == "-" else args.file)
-
-
-# -- report -----------------------------------------------------------------------------------
-
-
-def _cmd_report(args: argparse.Namespace) -> int:
-    from peacetrack.report import write_report
-
-    date = None if args.at is None else _at(args.at)
-    t = _load(args.file)
-    index = write_report(t, args.output, at=date, title=args.title)
-    print(f"wrote {index} (report of {_where(args.file)}); open it in a web browser")
-    return 0
-
-
-# -- the parser -------------------------------------------------------------------------------
-
-
-def _print_json(data: object) -> None:
-    print(json.dumps(data, indent=2, ensure_ascii=False))
 
 
 def _add_command(

@@ -24,23 +24,11 @@ from collections.abc import Container, Iterator
 
 import attrs
 
+from peacetrack import records
 from peacetrack._display import Words, sentence
 from peacetrack._fast import FAST_PATHS
 from peacetrack.dates import PartialDate
-from peacetrack.records import (
-    Agreement,
-    Ceasefire,
-    Claim,
-    Designation,
-    Incident,
-    Membership,
-    Participation,
-    Position,
-    Record,
-    Relation,
-    Resignation,
-    Round,
-)
+from peacetrack.records import Record
 
 __all__ = ["Event", "EventKind"]
 
@@ -104,22 +92,22 @@ class Event:
 # Each dated record type makes its events by one of two rules (a test walks the record
 # registry and checks that every type with a date or a period is in one of them):
 _POINT: dict[type[Record], EventKind] = {
-    Incident: EventKind.INCIDENT,
-    Claim: EventKind.CLAIM,
-    Resignation: EventKind.MEMBER_RESIGNED,
-    Agreement: EventKind.AGREEMENT,
+    records.Incident: EventKind.INCIDENT,
+    records.Claim: EventKind.CLAIM,
+    records.Resignation: EventKind.MEMBER_RESIGNED,
+    records.Agreement: EventKind.AGREEMENT,
 }
 """Records with a ``date``: one event on it (none when the date is unknown)."""
 
 _SPAN: dict[type[Record], tuple[EventKind, EventKind]] = {
-    Round: (EventKind.ROUND_OPENED, EventKind.ROUND_CLOSED),
-    Membership: (EventKind.MEMBER_JOINED, EventKind.MEMBER_LEFT),
-    Position: (EventKind.POSITION_STATED, EventKind.POSITION_ENDED),
-    Relation: (EventKind.RELATION_BEGAN, EventKind.RELATION_ENDED),
-    Ceasefire: (EventKind.CEASEFIRE_BEGAN, EventKind.CEASEFIRE_ENDED),
-    Participation: (EventKind.PARTICIPATION_BEGAN, EventKind.PARTICIPATION_ENDED),
-    Designation: (EventKind.DESIGNATION, EventKind.DESIGNATION_LIFTED),
-    Incident: (EventKind.INCIDENT, EventKind.INCIDENT_ENDED),  # one that lasts
+    records.Round: (EventKind.ROUND_OPENED, EventKind.ROUND_CLOSED),
+    records.Membership: (EventKind.MEMBER_JOINED, EventKind.MEMBER_LEFT),
+    records.Position: (EventKind.POSITION_STATED, EventKind.POSITION_ENDED),
+    records.Relation: (EventKind.RELATION_BEGAN, EventKind.RELATION_ENDED),
+    records.Ceasefire: (EventKind.CEASEFIRE_BEGAN, EventKind.CEASEFIRE_ENDED),
+    records.Participation: (EventKind.PARTICIPATION_BEGAN, EventKind.PARTICIPATION_ENDED),
+    records.Designation: (EventKind.DESIGNATION, EventKind.DESIGNATION_LIFTED),
+    records.Incident: (EventKind.INCIDENT, EventKind.INCIDENT_ENDED),  # one that lasts
 }
 """Records with a ``period``: an event where it starts, and one where it ends (none
 while it is open, none at all when the period is unknown)."""
@@ -154,7 +142,7 @@ def event_kinds(record: Record, resigned: Container[str] = frozenset()) -> tuple
     if pair is None or getattr(record, "period", None) is None:
         return ()  # undated (a claim, a participation, a designation): no moment to tell
     kinds: tuple[EventKind, ...] = pair
-    if record.period.end is None or (cls is Membership and record.id in resigned):  # type: ignore[attr-defined]
+    if record.period.end is None or (cls is records.Membership and record.id in resigned):  # type: ignore[attr-defined]
         kinds = pair[:1]
     # An unknown or open start is no event: nothing happened on a known date.
     return kinds[1:] if record.period.start is None else kinds  # type: ignore[attr-defined]

@@ -48,28 +48,19 @@ from __future__ import annotations
 
 import itertools
 from collections import defaultdict
-from typing import Any, TypeVar
 
-import attrs
-
-from peacetrack import _claims, _html, _index, _other_names, _participation_queries
-from peacetrack._display import Words
-from peacetrack._registry import is_registered
+from peacetrack import _claims, _html, _other_names, _participation_queries
+from peacetrack._event_queries import EventQueries
+from peacetrack._in_force_queries import InForceQueries
 from peacetrack._snapshot import Snapshot
-from peacetrack._store import Store, chronological
 from peacetrack.dates import DateLike, PartialDate, Period
 from peacetrack.errors import (
-    InvalidDateError,
     PeacetrackError,
     UnknownIdError,
 )
-from peacetrack.events import Event, record_events
 from peacetrack.records import (
     Agreement,
     Claim,
-    Delegation,
-    Incident,
-    Membership,
     Participation,
     ParticipationRole,
     ParticipationStatus,
@@ -77,15 +68,12 @@ from peacetrack.records import (
     Person,
     Process,
     Record,
-    Resignation,
 )
 
 __all__ = ["Snapshot", "Timeline"]
 
-R = TypeVar("R", bound=Record)
 
-
-class Timeline(Store):
+class Timeline(InForceQueries, EventQueries):
     """A checked, immutable collection of records, and the queries over them.
 
     Parameters
@@ -199,217 +187,7 @@ class Timeline(Store):
         """
         return _participation_queries.agreements(self, process, at, possibly)
 
-    # -- events ---------------------------------------------------------------------
-
-    def _resigned(self) -> frozenset[str]:
-        return self._cached(  # type: ignore[no-any-return]
-            "resigned", lambda: frozenset(r.membership for r in self._view(Resignation))
-        )
-
-    def _words(self) -> Words:
-        """How this timeline's events name records: by name. An event's summary
-        depends only on its record and the names it refers to, so merging timelines
-        keeps their events equal."""
-        return self._cached("words", lambda: Words(self))  # type: ignore[no-any-return]
-
-    def _event_index(self) -> _index.EventIndex:
-        return self._cached(  # type: ignore[no-any-return]
-            "events",
-            lambda: _index.EventIndex(self._by_class.values(), self._resigned(), self._words()),
-        )
-
-    def events(self) -> tuple[Event, ...]:
-        """Every event, in chronological order (see :mod:`peacetrack.events`)."""
-        index = self._event_index()
-        return index.events(range(len(index)))
-
-    def between(self, start: DateLike, end: DateLike) -> tuple[Event, ...]:
-        """Events whose whole date lies from ``start`` to ``end``, both included.
-
-        The window runs from ``start.earliest`` to ``end.latest``, so
-        ``between("2016-05", "2016-05")`` is all of May. An event dated only
-        "2016" is not between two days of 2016: it may lie outside them.
-
-        Raises
-        ------
-        InvalidDateError
-            For a date that cannot be read, or an ``end`` certainly before ``start``.
-        """
-        first, last = PartialDate.coerce(start), PartialDate.coerce(end)
-        lo, hi = first.earliest_ordinal, last.latest_ordinal
-        if hi < lo:
-            raise InvalidDateError(f"end {last} is before start {first}")
-        index = self._event_index()
-        return index.events(index.within(lo, hi))
-
-    def _referrer_index(self) -> dict[str, list[Record]]:
-        return self._cached(  # type: ignore[no-any-return]
-            "referrers",
-            lambda: _index.build_referrers(self._by_class.values()),
-        )
-
-    def _involved(self, record_id: str) -> set[str]:
-        referrers = self._referrer_index()
-        ids = {record_id}
-        todo = list(referrers.get(record_id, ()))
-        while todo:
-            record = todo.pop()
-            if record.id not in ids:
-                ids.add(record.id)
-                # A delegation stands for its members, a membership for its end,
-                # and a process reached from its mediator for the rounds mediated.
-                if isinstance(record, Delegation | Membership):
-                    todo.extend(referrers.get(record.id, ()))
-                # A mediator takes part in the rounds it mediates.
-                elif isinstance(record, Participation | Process):
-                    ids.update(_participation_queries.mediated_rounds(self, record, record_id))
-        return ids
-
-    def involving(self, record_id: str) -> tuple[Event, ...]:
-        """Events of the record itself and of every record that refers to it.
-
-        A party also stands for its delegations, a delegation for its
-        memberships, and a membership for its resignation, so
-        ``involving("hnc")`` includes its members joining and resigning (and the
-        rounds its delegation attended). A mediator (by participation, or as a
-        process's ``mediator``) is involved in the rounds it mediated: those of the
-        process that may overlap its participation, or that one round. Source
-        citations do not count as involvement (see :meth:`citing`).
-
-        Raises
-        ------
-        UnknownIdError
-            If no record has this id.
-        """
-        self[record_id]
-        resigned, words = self._resigned(), self._words()
-        by_id = self._by_id
-        events = [
-            e for i in self._involved(record_id) for e in record_events(by_id[i], resigned, words)
-        ]
-        events.sort(key=Event.sort_key)
-        return tuple(events)
-
     # -- snapshots ------------------------------------------------------------------
-
-    def in_force(
-        self,
-        kind: type[R],
-        at: DateLike | Period,
-        *,
-        possibly: bool = False,
-        throughout: bool = False,
-    ) -> tuple[R, ...]:
-        """The records of one type in force at ``at``, in chronological order.
-
-        The rule of :meth:`at`: a record with a ``period`` counts when the period was
-        certainly in force at some time during ``at`` (:meth:`Period.in_force
-        <peacetrack.Period.in_force>`), or may have been with ``possibly=True``; an
-        incident over its date or its period; a record without a period (an undated
-        designation) only when ``possibly``. ``at`` may be a date or a window (a
-        :class:`~peacetrack.Period` or an EDTF interval such as ``"2017-01/2017-03"``,
-        read at its widest); with
-        ``throughout=True`` a record counts only when it was in force on every day of
-        ``at``, not just on some day. Graph views and snapshots ask this, which
-        answers from an interval index in O(log n + k) for k records.
-
-        Raises
-        ------
-        PeacetrackError
-            For a record type with neither a period nor a designation's date, or a
-            ``possibly`` or ``throughout`` that is not a bool.
-        InvalidDateError
-            For a date or window that cannot be read.
-
-        Examples
-        --------
-        >>> from peacetrack import Ceasefire, Party
-        >>> t = Timeline([Ceasefire("coh", "Cessation of hostilities", "2016-02-27/2016-09")])
-        >>> [c.id for c in t.in_force(Ceasefire, "2016-05-01")]
-        ['coh']
-        >>> t.in_force(Ceasefire, "2016-10-01")
-        ()
-
-        In force at some time in the window, but not throughout it:
-
-        >>> [c.id for c in t.in_force(Ceasefire, "2016-01/2016-03")]
-        ['coh']
-        >>> t.in_force(Ceasefire, "2016-01/2016-03", throughout=True)
-        ()
-        """
-        for flag, value in (("possibly", possibly), ("throughout", throughout)):
-            if not isinstance(value, bool):
-                raise PeacetrackError(f"{flag} must be True or False, got {value!r}")
-        lo, hi = _window(at)
-        if kind is Participation:
-            return tuple(_participation_queries.in_force(self, lo, hi, possibly, throughout))  # type: ignore[arg-type]
-        if kind is Agreement:
-            return _participation_queries.agreements(self, None, at, possibly, throughout)  # type: ignore[return-value]
-        if not (isinstance(kind, type) and is_registered(kind)) or not any(
-            f.name == "period" for f in attrs.fields(kind)
-        ):
-            raise PeacetrackError(f"{getattr(kind, '__name__', kind)!r} records have no period")
-        records = self._in_force(kind, lo, hi, possibly)
-        if throughout:
-            # An undated record (only in a possible answer) may have held all along.
-            return tuple(r for r in records if _covers(_bounds_of(r, possibly), lo, hi))
-        return records
-
-    def view(self, kind: type[R]) -> tuple[R, ...]:
-        """Every record of one type, in chronological order (undated last, by id):
-        ``t.view(Round)`` is ``t.rounds``, and works for any registered record type.
-
-        Raises
-        ------
-        PeacetrackError
-            For a class that is not a registered record type.
-        """
-        if not (isinstance(kind, type) and is_registered(kind)):
-            raise PeacetrackError(f"{kind!r} is not a registered record type")
-        return self._view(kind)
-
-    def _in_force(self, kind: type[R], y: int, x: int, possibly: bool) -> tuple[R, ...]:
-        """The records of ``kind`` in force during the days ``[y, x]``, in
-        chronological order.
-
-        Records whose period is ``None`` (an undated designation) count only in a
-        possible answer; an incident counts over its date or its period.
-
-        The index is built over the chronological view, so an answer is a sort of
-        positions. Incidents are the exception unless their view is made already:
-        they are most of a large corpus, sorting them all would cost more than
-        their index, and a date finds few of them, so only those are sorted.
-        """
-        tag = kind.record_type
-
-        def build() -> tuple[Any, bool, _index.IntervalIndex, _index.DateIndex, list[int]]:
-            view = self._cache.get(("view", tag)) if kind is Incident else self._view(kind)
-            records = view if view is not None else self._by_type.get(tag, [])
-            # Periods go in an interval tree; single dates (most incidents), whose
-            # lengths take a few values, in a cheaper index of their own.
-            spans: tuple[list[int], list[int], list[int]] = ([], [], [])
-            days: tuple[list[int], list[int], list[int]] = ([], [], [])
-            undated: list[int] = []
-            for i, record in enumerate(records):
-                bounds = _bounds_of(record, possibly)
-                if bounds is None:
-                    undated.append(i)
-                    continue
-                starts, ends, items = days if record.period is None else spans
-                starts.append(bounds[0])
-                ends.append(bounds[1])
-                items.append(i)
-            periods, dates = _index.IntervalIndex(*spans), _index.DateIndex(*days)
-            return records, view is not None, periods, dates, undated
-
-        records, ordered, periods, dates, undated = self._cached(("in force", tag, possibly), build)
-        found = periods.overlapping(y, x)
-        found += dates.overlapping(y, x)
-        if possibly and undated:
-            found += undated
-        if ordered:
-            return tuple(map(records.__getitem__, sorted(found)))
-        return tuple(sorted(map(records.__getitem__, found), key=chronological))
 
     def at(
         self, date: DateLike | Period, *, possibly: bool = False, throughout: bool = False
@@ -637,33 +415,6 @@ class Timeline(Store):
         wanted = " ".join(predicate.casefold().split())
         claims = [c for c in self.claims_about(about) if _claims.question(c)[1] == wanted]
         return _claims.latest_by_claimant(claims)
-
-
-def _window(at: DateLike | Period) -> tuple[int, int]:
-    """The days ``at`` spans, as ordinals: a date's, or a window's widest reading."""
-    if isinstance(at, Period) or (isinstance(at, str) and "/" in at):
-        return Period.coerce(at).bounds(possibly=True)
-    d = PartialDate.coerce(at)
-    return d.earliest_ordinal, d.latest_ordinal
-
-
-def _covers(bounds: tuple[int, int] | None, lo: int, hi: int) -> bool:
-    return bounds is None or (bounds[0] <= lo and hi <= bounds[1])
-
-
-def _bounds_of(record: Any, possibly: bool) -> tuple[int, int] | None:
-    """The days a record is in force under one reading (see :meth:`Period.bounds`):
-    its period's, or a dated incident's as the one-date period ``date/date``;
-    ``None`` for no period (an undated designation)."""
-    period = record.period
-    if period is not None:
-        return period.bounds(possibly)  # type: ignore[no-any-return]
-    date = getattr(record, "date", None)
-    if date is None:
-        return None
-    # Period(date, date).bounds(possibly), without making the Period.
-    lo, hi = date.bounds(True)
-    return (lo, hi) if possibly else (hi, lo)
 
 
 def require_timeline(value: object) -> Timeline:

@@ -11,23 +11,10 @@ from collections.abc import Callable, Iterator
 
 import attrs
 
+from peacetrack import records
 from peacetrack._display import display_name
 from peacetrack.dates import PartialDate, Period
-from peacetrack.records import (
-    Agreement,
-    Ceasefire,
-    Claim,
-    Designation,
-    Incident,
-    Membership,
-    Participation,
-    Position,
-    Record,
-    Relation,
-    Resignation,
-    Round,
-    Source,
-)
+from peacetrack.records import Record
 from peacetrack.timeline import Timeline
 
 # Groups in the order they are listed; TimelineJS shows them as rows in this order.
@@ -58,7 +45,7 @@ class Item:
     is_span: bool
     headline: str
     details: tuple[str, ...]
-    sources: tuple[Source, ...]
+    sources: tuple[records.Source, ...]
 
     def sort_key(self) -> tuple[int, int, int, bool, bool, int, str]:
         return (*self.start.sort_key(), _GROUP_RANK[self.group], self.record.id)
@@ -132,7 +119,7 @@ def _point(
 def _item(
     t: Timeline, r: Record, name: Callable[[str], str], _names: Callable[[tuple[str, ...]], str]
 ) -> Item | None:
-    if isinstance(r, Round):
+    if isinstance(r, records.Round):
         details = [
             f"Venue: {_unknown(r.venue)}",
             f"Format: {_unknown(r.format)}",
@@ -141,7 +128,7 @@ def _item(
         if r.delegations:
             details.append(f"Delegations: {_names(r.delegations)}")
         return _span(r, "Rounds", r.period, f"Round {r.number} of {name(r.process)}", details)
-    if isinstance(r, Ceasefire):
+    if isinstance(r, records.Ceasefire):
         details = []
         if r.parties:
             details.append(f"Parties: {_names(r.parties)}")
@@ -155,12 +142,12 @@ def _item(
         if r.agreement:
             details.append(f"Agreement: {name(r.agreement)}")
         return _span(r, "Ceasefires", r.period, f"Ceasefire: {r.name}", details)
-    if isinstance(r, Participation | Agreement):
+    if isinstance(r, records.Participation | records.Agreement):
         return _describe_talks(t, r, name)
-    if isinstance(r, Membership):
+    if isinstance(r, records.Membership):
         headline = f"{name(r.person)}, {r.role}, {name(r.delegation)}"
         return _span(r, "Memberships", r.period, headline, [])
-    if isinstance(r, Resignation):
+    if isinstance(r, records.Resignation):
         details = []
         if r.reason:
             details.append(f"Reason: {r.reason}")
@@ -169,7 +156,7 @@ def _item(
         if r.submitted_to:
             details.append(f"Submitted to: {name(r.submitted_to)}")
         return _point(r, "Resignations", r.date, f"{name(r.person)} resigns", details)
-    if isinstance(r, Position):
+    if isinstance(r, records.Position):
         headline = f"{name(r.holder)} on {name(r.issue)}: {r.stance}"
         details = [f"Stated: {r.stated}"] if r.stated is not None else []
         if r.reason:
@@ -177,16 +164,16 @@ def _item(
         if r.quote:
             details.append(f"“{r.quote}”")
         return _span(r, "Positions", r.period, headline, details)
-    if isinstance(r, Relation):
+    if isinstance(r, records.Relation):
         verb = r.kind.value.replace("_", " ")
         headline = f"{name(r.source)} {verb} {name(r.target)}"
         return _span(r, "Relations", r.period, headline, [])
-    if isinstance(r, Designation) and r.period is not None:
+    if isinstance(r, records.Designation) and r.period is not None:
         headline = f"{name(r.by)} designates {name(r.party)}: {r.label}"
         if r.period.end is None:  # listed and never lifted: the moment of listing
             return _point(r, "Designations", _first(r.period), headline, [])
         return _span(r, "Designations", r.period, headline, [f"Lifted: {r.period.end}"])
-    if isinstance(r, Incident):
+    if isinstance(r, records.Incident):
         details = [r.description] if r.description else []
         if r.parties:
             details.append(f"Parties: {_names(r.parties)}")
@@ -194,7 +181,7 @@ def _item(
         if r.period is not None:
             return _span(r, "Incidents", r.period, headline, details)
         return _point(r, "Incidents", _first(r.span), headline, details)
-    if isinstance(r, Claim) and r.date is not None:
+    if isinstance(r, records.Claim) and r.date is not None:
         value = str(r.value).lower() if isinstance(r.value, bool) else str(r.value)
         qualifier = f"{r.qualifier.value} " if r.qualifier is not None else ""
         headline = f"{name(r.claimant)}: {r.predicate} = {qualifier}{value}"
@@ -218,9 +205,9 @@ _STATUS_WORDS = {
 
 
 def _describe_talks(
-    t: Timeline, r: Participation | Agreement, name: Callable[[str], str]
+    t: Timeline, r: records.Participation | records.Agreement, name: Callable[[str], str]
 ) -> Item | None:
-    if isinstance(r, Agreement):
+    if isinstance(r, records.Agreement):
         details = [f"Kind: {r.kind.value.replace('_', ' ')}"]
         for s in r.signatories:
             details.append(f"{s.role.value.capitalize()}: {name(s.actor)}")
@@ -243,7 +230,9 @@ def items(t: Timeline) -> Iterator[Item]:
     for record in t.records:
         item = _describe(t, record)
         if item is not None:
-            cited = tuple(s for s in (t.get(i) for i in record.sources) if isinstance(s, Source))
+            cited = tuple(
+                s for s in (t.get(i) for i in record.sources) if isinstance(s, records.Source)
+            )
             found.append(attrs.evolve(item, sources=cited))
     yield from sorted(found, key=Item.sort_key)
 

@@ -60,11 +60,6 @@ from __future__ import annotations
 #   _write     writing one file safely: regular files only, atomic, no stale temp files
 #   _files     load and save
 from peacetrack._registry import RECORD_TYPES
-
-# The converter and record readers, for readers of other layouts (peacetrack.tables).
-from peacetrack.io._convert import CONVERTER as CONVERTER
-from peacetrack.io._convert import FastReader as FastReader
-from peacetrack.io._convert import structure_record as structure_record
 from peacetrack.io._document import FORMAT_VERSION, SCHEMA, dumps, loads
 from peacetrack.io._files import load, save
 from peacetrack.io._json import MAX_BYTES, MAX_DEPTH, MAX_SAFE_INTEGER

@@ -11,7 +11,10 @@ from typing import TYPE_CHECKING, Any, Final
 from peacetrack._extras import require
 from peacetrack.dates import PartialDate, Period
 from peacetrack.errors import LoadError, Problem, ValidationError
-from peacetrack.io import CONVERTER, RECORD_TYPES, FastReader, structure_record
+from peacetrack.io import RECORD_TYPES
+
+# io's own converter and readers, shared with this one other layout (tests/test_architecture.py)
+from peacetrack.io._convert import CONVERTER, FastReader, structure_record
 from peacetrack.records import Record
 from peacetrack.tables._layout import Column, arrow_type, columns_of
 from peacetrack.timeline import Timeline, require_timeline

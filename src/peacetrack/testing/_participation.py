@@ -7,16 +7,8 @@ from collections.abc import Sequence
 
 from hypothesis import strategies as st
 
+from peacetrack import records
 from peacetrack.dates import PartialDate, Period
-from peacetrack.records import (
-    Agreement,
-    AgreementKind,
-    Participation,
-    ParticipationRole,
-    ParticipationStatus,
-    Signatory,
-    SignatoryRole,
-)
 from peacetrack.testing._dates import _dates_or_default, _make_period
 from peacetrack.testing._draw import _BOOLS, _maybe
 from peacetrack.testing._refs import (
@@ -30,10 +22,10 @@ from peacetrack.testing._refs import (
 )
 from peacetrack.testing._values import _NAMES, _URLS
 
-_ROLES = st.sampled_from(ParticipationRole)
-_STATUSES = st.sampled_from(ParticipationStatus)
-_AGREEMENT_KINDS = st.sampled_from(AgreementKind)
-_SIGNATORY_ROLES = st.sampled_from(SignatoryRole)
+_ROLES = st.sampled_from(records.ParticipationRole)
+_STATUSES = st.sampled_from(records.ParticipationStatus)
+_AGREEMENT_KINDS = st.sampled_from(records.AgreementKind)
+_SIGNATORY_ROLES = st.sampled_from(records.SignatoryRole)
 
 
 def _make_participation(
@@ -46,8 +38,8 @@ def _make_participation(
     dates: st.SearchStrategy[PartialDate],
     *,
     round_period: Period | None = None,
-    statuses: Sequence[ParticipationStatus] | None = None,
-) -> Participation:
+    statuses: Sequence[records.ParticipationStatus] | None = None,
+) -> records.Participation:
     """``round_period``: the period of the round, when drawing inside a timeline (a
     dated participation in a round then takes the round's period, which overlaps it).
     ``statuses``: the statuses allowed (to keep the took-part/excluded rule)."""
@@ -57,7 +49,7 @@ def _make_participation(
     else:
         period = _make_period(draw, True, dates) if draw(_BOOLS) else None
     status = draw(_STATUSES if statuses is None else st.sampled_from(statuses))
-    return Participation(
+    return records.Participation(
         _draw_id(draw, id),
         _draw_id(draw, process),
         _draw_id(draw, actor),
@@ -78,7 +70,7 @@ def participations(
     round: OptionalIdArg = None,
     sources: IdsArg = None,
     dates: st.SearchStrategy[PartialDate] | None = None,
-) -> st.SearchStrategy[Participation]:
+) -> st.SearchStrategy[records.Participation]:
     """:class:`~peacetrack.records.Participation` records: any role and status, dated
     or not, in a round or not, with a reason or not.
 
@@ -106,10 +98,10 @@ def _make_agreement(
     others: IdsArg,
     sources: IdsArg,
     dates: st.SearchStrategy[PartialDate],
-) -> Agreement:
+) -> records.Agreement:
     record_id = _draw_id(draw, id)
     avoid = (record_id,)
-    return Agreement(
+    return records.Agreement(
         record_id,
         draw(_NAMES),
         draw(_AGREEMENT_KINDS),
@@ -117,7 +109,8 @@ def _make_agreement(
         process=_draw_optional_id(draw, process),
         round=_draw_optional_id(draw, round),
         signatories=tuple(
-            Signatory(actor, draw(_SIGNATORY_ROLES)) for actor in _draw_ids(draw, signatories)
+            records.Signatory(actor, draw(_SIGNATORY_ROLES))
+            for actor in _draw_ids(draw, signatories)
         ),
         period=_make_period(draw, True, dates) if draw(_BOOLS) else None,
         url=_maybe(draw, _URLS),
@@ -137,7 +130,7 @@ def agreements(
     others: IdsArg = None,
     sources: IdsArg = None,
     dates: st.SearchStrategy[PartialDate] | None = None,
-) -> st.SearchStrategy[Agreement]:
+) -> st.SearchStrategy[records.Agreement]:
     """:class:`~peacetrack.records.Agreement` records. ``signatories`` are the ids
     of the actors who sign (each gets a role); ``others`` the ids of agreements it
     may endorse, amend or supersede (never itself).
