@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 from typing import Any
 
 import attrs
@@ -12,18 +13,23 @@ from hypothesis import given, settings
 
 from peacetrack import (
     Ceasefire,
+    Designation,
     Incident,
     Party,
+    Period,
     Person,
     Position,
     Record,
+    Round,
+    RoundFormat,
+    RoundOutcome,
     Timeline,
     ValidationError,
     io,
     testing,
 )
 from peacetrack.dates import PartialDate
-from peacetrack.io._migrate import NEW_IN, V1_TO_V2, migrate
+from peacetrack.io._migrate import NEW_IN, NEW_VALUES_IN, V1_TO_V2, migrate
 from peacetrack.records import RECORD_TYPES
 
 VALIDATOR = jsonschema.Draft202012Validator(io.SCHEMA)
@@ -31,33 +37,79 @@ VALIDATOR = jsonschema.Draft202012Validator(io.SCHEMA)
 V1_KINDS = [tag for tag in RECORD_TYPES if NEW_IN[2].get(tag, ()) is not None]
 
 
-def _version_1_record(r: Record) -> Record:
-    """``r`` without the fields version 1 cannot hold (:data:`NEW_IN`)."""
+def _version_1_record(r: Record, parties: set[str]) -> Record | None:
+    """``r`` as version 1 could hold it (:data:`NEW_IN`, :data:`NEW_VALUES_IN`), or
+    ``None`` for a record version 1 had no form for."""
     if isinstance(r, Ceasefire):
         return attrs.evolve(r, brokers=(), area=None)
     if isinstance(r, Party | Person):
         return attrs.evolve(r, names=(), identifiers=(), links=())
-    if isinstance(r, Position):
-        return attrs.evolve(r, stated=None, quote=None, reason=None)
+    if isinstance(r, Position):  # held by a party, and stated nowhere
+        return (
+            attrs.evolve(r, stated=None, quote=None, reason=None) if r.holder in parties else None
+        )
     if isinstance(r, Incident) and r.period is not None:  # a lasting incident: its start
         return attrs.evolve(r, date=r.period.start or PartialDate(2016), period=None)
+    if isinstance(r, Designation) and r.period is not None:  # listed on a date, never lifted
+        start = r.period.start
+        return attrs.evolve(r, period=None if start is None else Period(start))
+    if isinstance(r, Round):  # known venue, format and outcome, of version 1's values
+        return attrs.evolve(
+            r,
+            venue=r.venue or "Geneva",
+            format=r.format
+            if r.format in (RoundFormat.PROXIMITY, RoundFormat.DIRECT)
+            else "direct",
+            outcome=(
+                r.outcome
+                if r.outcome not in (None, RoundOutcome.AGREEMENT)
+                else RoundOutcome.CONCLUDED
+            ),
+        )
     return r
 
 
 def as_version_1(t: Timeline) -> Timeline:
     """``t`` without what version 1 cannot hold (a ceasefire's brokers and area, the
-    names, identifiers and links of parties and people, a position's statement, a
-    lasting incident's period)."""
-    return Timeline(map(_version_1_record, t))
+    names, identifiers and links of parties and people, a position's statement or a
+    person's position, a lasting incident's period, a designation's end, a round's
+    unknown or newer values)."""
+    parties = {p.id for p in t.parties}
+    kept = {r.id: _version_1_record(r, parties) for r in t}
+    # What refers to a record version 1 has no form for goes with it.
+    dropped = {record_id for record_id, r in kept.items() if r is None}
+    while dropped:
+        refer = {
+            r.id
+            for r in kept.values()
+            if r is not None and any(i in dropped for _, i in r.references())
+        }
+        for record_id in dropped:
+            kept.pop(record_id, None)
+        dropped = refer
+    return Timeline(r for r in kept.values() if r is not None)
+
+
+def version_1_document(t: Timeline) -> dict[str, Any]:
+    """``t`` (which version 1 can hold) written as version 1 wrote it: a position's
+    holder as ``party``, a designation's open period as the ``date`` it starts."""
+    document = json.loads(io.dumps(t))
+    document["peacetrack"] = "1"
+    for raw in document["records"]:
+        if raw["type"] == "position":
+            raw["party"] = raw.pop("holder")
+        elif raw["type"] == "designation" and "period" in raw:
+            period = raw.pop("period")
+            raw["date"] = None if period is None else period.removesuffix("/..")
+    return document
 
 
 @settings(max_examples=150)
 @given(testing.timelines(kinds=V1_KINDS))
 def test_every_version_1_file_reads_as_the_timeline_it_wrote(t: Timeline) -> None:
     old = as_version_1(t)
-    document = json.loads(io.dumps(old))
-    document["peacetrack"] = "1"
-    assert VALIDATOR.is_valid(document)
+    document = version_1_document(old)
+    assert VALIDATOR.is_valid(document), list(VALIDATOR.iter_errors(document))[:1]
     migrated = io.loads(json.dumps(document))
     assert migrated == old
     assert io.dumps(migrated) == io.dumps(old)
@@ -77,6 +129,9 @@ def version_1(*records: dict[str, Any]) -> dict[str, Any]:
 
 
 CEASEFIRE = {"type": "ceasefire", "id": "coh", "name": "CoH", "period": "2016-02-27/.."}
+PROCESS = {"type": "process", "id": "g", "name": "Geneva talks"}
+ROUND = {"type": "round", "id": "r", "process": "g", "number": 1, "period": "2016-01-29/2016-02-03"}
+ROUND |= {"venue": "Geneva", "format": "proximity", "outcome": "suspended"}
 
 
 @pytest.mark.parametrize(
@@ -98,6 +153,33 @@ CEASEFIRE = {"type": "ceasefire", "id": "coh", "name": "CoH", "period": "2016-02
         (
             CEASEFIRE | {"brokers": []},
             "coh: brokers: new in format version 2; this file says version 1",
+        ),
+        (
+            {"type": "designation", "id": "d", "party": "n", "by": "u", "label": "terrorist"}
+            | {"period": "2013/.."},
+            "d: period: new in format version 2; this file says version 1",
+        ),
+        (
+            {"type": "position", "id": "p", "holder": "h", "issue": "i", "stance": "s"}
+            | {"period": "2016/.."},
+            "p: holder: new in format version 2; this file says version 1",
+        ),
+        (
+            ROUND | {"format": "shuttle"},
+            "r: format: 'shuttle' is new in format version 2; this file says version 1",
+        ),
+        (
+            ROUND | {"venue": None},
+            "r: venue: null (unknown) is new in format version 2; this file says version 1",
+        ),
+        (
+            ROUND | {"outcome": "agreement"},
+            "r: outcome: 'agreement' is new in format version 2; this file says version 1",
+        ),
+        (
+            {"type": "incident", "id": "i", "kind": "attack", "date": None, "place": "Aleppo"}
+            | {"period": "2016-04-22/2016-04-30"},
+            "i: date: null (unknown) is new in format version 2; this file says version 1",
         ),
         (
             {"type": "agreement", "name": "A"},
@@ -158,3 +240,38 @@ def test_the_rewrite_table_is_applied_per_type_in_order() -> None:
 def test_what_version_2_added_is_listed_for_version_2() -> None:
     assert set(NEW_IN) == {2}
     assert NEW_IN[2]["ceasefire"] == frozenset({"agreement", "brokers", "area"})
+
+
+def test_a_file_version_1_wrote_matches_the_schema_and_loads() -> None:
+    # The bundled case as version 1 wrote it: designations listed on a date, positions
+    # held by a "party".
+    path = Path(__file__).parent / "data" / "v1" / "geneva_2016.json"
+    document = json.loads(path.read_text(encoding="utf-8"))
+    assert document["peacetrack"] == "1"
+    assert list(VALIDATOR.iter_errors(document)) == []
+    t = io.load(path)
+    assert len(t) == len(document["records"])
+    raw = {r["id"]: r for r in document["records"]}
+    for designation in t.designations:
+        date = raw[designation.id].get("date")
+        assert designation.period == (None if date is None else Period(date))
+    for position in t.positions:
+        assert position.holder == raw[position.id]["party"]
+    # Read as version 2, the same records are not what version 2 writes.
+    document["peacetrack"] = "2"
+    assert not VALIDATOR.is_valid(document)
+
+
+def test_values_version_2_added_are_refused_by_schema_and_reader_alike() -> None:
+    # Each value NEW_VALUES_IN lists, in an otherwise valid version 1 record.
+    base = {"round": ROUND, "incident": {"type": "incident", "id": "i", "kind": "attack"}}
+    base["incident"] |= {"date": "2016-04-22", "place": "Aleppo"}
+    for kind, fields in NEW_VALUES_IN[2].items():
+        assert VALIDATOR.is_valid(version_1(PROCESS, base[kind]))
+        io.loads(json.dumps(version_1(PROCESS, base[kind])))
+        for field, values in fields.items():
+            for value in values:
+                document = version_1(PROCESS, base[kind] | {field: value})
+                assert not VALIDATOR.is_valid(document), (kind, field, value)
+                with pytest.raises(ValidationError, match="new in format version 2"):
+                    io.loads(json.dumps(document))

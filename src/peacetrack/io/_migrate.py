@@ -30,7 +30,7 @@ from typing import Any, TypeAlias
 from peacetrack.errors import Problem
 from peacetrack.io._migrate_v1_changing import designation_v1, position_v1
 
-__all__ = ["NEW_IN", "V1_TO_V2", "Rewrite", "migrate"]
+__all__ = ["NEW_IN", "NEW_VALUES_IN", "V1_TO_V2", "Rewrite", "migrate"]
 
 Rewrite: TypeAlias = Callable[[dict[str, Any]], dict[str, Any]]
 """Rewrites one raw record of a type to the next format version."""
@@ -49,12 +49,28 @@ NEW_IN: dict[int, dict[str, frozenset[str] | None]] = {
         "ceasefire": frozenset({"agreement", "brokers", "area"}),
         "party": frozenset({"identifiers", "links", "names"}),
         "person": frozenset({"identifiers", "links", "names"}),
-        "position": frozenset({"stated", "quote", "reason"}),
+        "position": frozenset({"holder", "stated", "quote", "reason"}),
+        "designation": frozenset({"period"}),
         "incident": frozenset({"period"}),
     },
 }
 """What each version added, by record type: ``None`` for a whole new type, else the
-new fields. A file of an older version that has them is refused."""
+new fields. A file of an older version that has them is refused. (Version 1 wrote a
+position's ``party`` and a designation's ``date``, which the rewrites rename.)"""
+
+NEW_VALUES_IN: dict[int, dict[str, dict[str, tuple[object, ...]]]] = {
+    2: {
+        "round": {
+            "venue": (None,),
+            "format": ("shuttle", "mixed", None),
+            "outcome": ("agreement", None),
+        },
+        "incident": {"date": (None,)},
+    },
+}
+"""Values each version added to fields older versions had, by record type and field
+(``None``: JSON ``null``, unknown). A file of an older version that uses them is
+refused, as the schema's version 1 definitions refuse them."""
 
 STEPS: dict[int, dict[str, list[Rewrite]]] = {1: V1_TO_V2}
 """The table that takes a file of version ``n`` to version ``n + 1``."""
@@ -88,6 +104,25 @@ def _newer(raw: dict[str, Any], index: int, major: int, current: int) -> Iterato
                 field,
                 f"new in format version {version}; this file says version {major}",
             )
+    yield from _newer_values(raw, kind, index, major, current)
+
+
+def _newer_values(
+    raw: dict[str, Any], kind: str, index: int, major: int, current: int
+) -> Iterator[Problem]:
+    for version in range(major + 1, current + 1):
+        for field, values in NEW_VALUES_IN.get(version, {}).get(kind, {}).items():
+            if field not in raw:
+                continue
+            value = raw[field]
+            # Compared by type too: JSON's true is not the text "true", nor 1.
+            if any(type(value) is type(v) and value == v for v in values):
+                shown = "null (unknown)" if value is None else repr(value)
+                yield Problem(
+                    _name(raw, index),
+                    field,
+                    f"{shown} is new in format version {version}; this file says version {major}",
+                )
 
 
 def migrate(records: list[Any], major: int, current: int) -> tuple[list[Any], list[Problem]]:
