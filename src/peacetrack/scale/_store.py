@@ -203,8 +203,8 @@ class Store:
 
     def at(self, date: DateLike, *, possibly: bool = False) -> dict[str, Any]:
         """Record type -> the rows of the records in force on ``date``, as ``t.at(date)``
-        reads them, in ``t.records`` order (participations in
-        ``t.participations`` order).
+        reads them, in ``t.records`` order (participations in the order of
+        ``t.at(date).participations``).
 
         Records with a ``period`` (rounds, memberships, positions, ceasefires,
         relations, designations, incidents) count when in force at some time during
