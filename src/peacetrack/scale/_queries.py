@@ -35,11 +35,7 @@ Parquet dataset (see :mod:`peacetrack.tables`), with the same readings as
 
 The SQL here is DuckDB's, run by :class:`~peacetrack.scale.Store`;
 :mod:`peacetrack.scale.distributed` asks the same questions with Dask dataframe
-operations (merges and group-bys) that follow the same rules, statement for
-statement.
-``involving(id)``
-    Events of the record and of every record that refers to it (not as a source);
-    a delegation also stands for its referrers, and so does a membership.
+operations (merges and group-bys) that follow the same rules, join for join.
 """
 
 from __future__ import annotations
@@ -166,8 +162,9 @@ def _list(values: tuple[str, ...]) -> str:
 def participations_sql(columns: list[str], reading: str) -> str:
     """DuckDB SQL of the participations in force at some day from ``$first`` to
     ``$last`` under ``reading`` (``"certain"`` or ``"possible"``), with the
-    participation table's ``columns`` (quoted), in ``Timeline.participations``
-    order: by the first day of the effective period's possible reading, then id.
+    participation table's ``columns`` (quoted), in the order of
+    ``t.at(date).participations``: by the first day of the effective period's
+    possible reading, then id.
 
     The implied mediator participations of the processes join the table's rows
     (``UNION ALL BY NAME``: the columns they lack are NULL, ``record_order`` too).
