@@ -10,13 +10,18 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+import attrs
 import pytest
 from distributed import Client, LocalCluster, get_task_stream
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
-from peacetrack import PartialDate, Timeline
+from peacetrack import Agreement, PartialDate, Participation, Timeline
+from peacetrack.datasets import geneva_2016
 from peacetrack.errors import InvalidDateError, LoadError, UnknownIdError
 from peacetrack.scale import distributed
 from peacetrack.tables import write_parquet
+from peacetrack.testing import partial_dates, timelines
 
 BENCHMARKS = Path(__file__).resolve().parent.parent / "benchmarks"
 
@@ -124,6 +129,8 @@ def test_at_equals_timeline(
             "position": [
                 p.id for p in timeline.positions if p.period.in_force(d, possibly=possibly)
             ],
+            "participation": [p.id for p in snapshot.participations],
+            "agreement": [a.id for a in snapshot.agreements_in_force],
         }
         assert set(answer) == set(expected)
         for kind, ids in expected.items():
@@ -140,6 +147,67 @@ def test_involving_equals_timeline(client: Client, timeline: Timeline, dataset: 
     for record_id in ids:
         found = distributed.involving(dataset, record_id, client=client)
         assert _events(found) == _expected(timeline.involving(record_id))
+
+
+def _check_at(directory: Path, t: Timeline, d: PartialDate, client: Client) -> None:
+    for possibly in (False, True):
+        answer = distributed.at(directory, d, possibly=possibly, client=client)
+        # Participations in Timeline's order, a process's mediator among them.
+        expected = [p.id for p in t.in_force(Participation, d, possibly=possibly)]
+        assert list(answer["participation"]["id"]) == expected, (d, possibly)
+        agreements = t.in_force(Agreement, d, possibly=possibly)
+        assert sorted(answer["agreement"]["id"]) == sorted(a.id for a in agreements)
+
+
+def _mediators(t: Timeline) -> set[str]:
+    roles = {"mediator", "co_mediator"}
+    return {p.actor for p in t.participations if p.role.value in roles} | {
+        p.mediator for p in t.processes if p.mediator is not None
+    }
+
+
+def test_geneva_participations_agreements_and_mediators(client: Client, tmp_path: Path) -> None:
+    t = geneva_2016()
+    directory = write_parquet(t, tmp_path / "geneva")
+    for day in ("2016-01", "2016-03-01", "2016-05-10", "2017-03"):
+        _check_at(directory, t, PartialDate.coerce(day), client)
+    assert _mediators(t)
+    for record_id in _mediators(t):
+        found = distributed.involving(directory, record_id, client=client)
+        assert _events(found) == _expected(t.involving(record_id))
+        assert set(found["record_id"]) & {r.id for r in t.rounds}  # the rounds mediated
+
+
+_TALK_KINDS = ("party", "person", "process", "round", "delegation", "participation", "agreement")
+
+
+@st.composite
+def _talks(draw: st.DrawFn) -> Timeline:
+    """Random talks where actors never excluded from a process often mediate it."""
+    t = draw(timelines(max_size=25, dates=partial_dates(2014, 2017), kinds=_TALK_KINDS))
+    excluded = {(p.process, p.actor) for p in t.participations if p.status.value == "excluded"}
+    records = [
+        attrs.evolve(r, role="mediator", status="took_part")
+        if isinstance(r, Participation)
+        and (r.process, r.actor) not in excluded
+        and draw(st.booleans())
+        else r
+        for r in t.records
+    ]
+    return Timeline(records)
+
+
+@settings(max_examples=6, suppress_health_check=[HealthCheck.too_slow])
+@given(_talks(), st.lists(partial_dates(2013, 2018), min_size=1, max_size=2))
+def test_participations_agreements_and_mediators_on_random_talks(
+    client: Client, tmp_path_factory: pytest.TempPathFactory, t: Timeline, days: list[PartialDate]
+) -> None:
+    directory = write_parquet(t, tmp_path_factory.mktemp("talks") / "ds")
+    for d in days:
+        _check_at(directory, t, d, client)
+    for record_id in sorted(_mediators(t))[:3]:
+        found = distributed.involving(directory, record_id, client=client)
+        assert _events(found) == _expected(t.involving(record_id))
 
 
 def test_clear_errors(client: Client, dataset: Path, tmp_path: Path) -> None:

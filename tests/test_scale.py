@@ -5,15 +5,17 @@ from __future__ import annotations
 import itertools
 import sys
 import tempfile
+from collections import defaultdict
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+import attrs
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from peacetrack import PartialDate, Timeline
+from peacetrack import Agreement, PartialDate, Participation, Party, Process, Round, Timeline
 from peacetrack.datasets import geneva_2016
 from peacetrack.errors import InvalidDateError, LoadError, PeacetrackError, UnknownIdError
 from peacetrack.scale import Store
@@ -27,6 +29,39 @@ _ROOT = Path(tempfile.mkdtemp(prefix="peacetrack-scale-tests-"))
 # find something; and questions drawn from the same years.
 small_timelines = timelines(max_size=40, dates=partial_dates(2014, 2017))
 days = partial_dates(2013, 2018)
+
+_TALK_KINDS = ("party", "person", "process", "round", "delegation", "participation", "agreement")
+
+
+@st.composite
+def talks(draw: st.DrawFn) -> Timeline:
+    """Random talks, with more of what effective periods and mediated rounds depend
+    on than ``timelines()`` draws: participations that took part as mediators, in a
+    round or not, and undated participations in a round (they take its period)."""
+    t = draw(
+        timelines(
+            max_size=30, dates=partial_dates(2014, 2017), kinds=_TALK_KINDS, unknown_ends=True
+        )
+    )
+    rounds: dict[str, list[str]] = defaultdict(list)
+    for r in t.rounds:
+        rounds[r.process].append(r.id)
+    # Taking part is safe for an actor never excluded from the process (a rule).
+    excluded = {(p.process, p.actor) for p in t.participations if p.status.value == "excluded"}
+    records = []
+    for record in t.records:
+        if isinstance(record, Participation):
+            if (record.process, record.actor) not in excluded and draw(st.booleans()):
+                role = draw(st.sampled_from(["mediator", "co_mediator"]))
+                record = attrs.evolve(record, role=role, status="took_part")
+            where = draw(st.sampled_from(["as drawn", "in a round", "in no round"]))
+            if where == "in a round" and rounds.get(record.process):
+                chosen = draw(st.sampled_from(rounds[record.process]))
+                record = attrs.evolve(record, round=chosen, period=None)
+            elif where == "in no round":
+                record = attrs.evolve(record, round=None)
+        records.append(record)
+    return Timeline(records)
 
 
 def _store(t: Timeline, **options: Any) -> Store:
@@ -83,6 +118,8 @@ def _in_force_ids(t: Timeline, d: PartialDate, possibly: bool) -> dict[str, list
         "relation": [r.id for r in snapshot.relations],
         "designation": [g.id for g in snapshot.designations],
         "incident": [i.id for i in snapshot.incidents],
+        "participation": [p.id for p in snapshot.participations],
+        "agreement": [a.id for a in snapshot.agreements_in_force],
     }
 
 
@@ -93,10 +130,11 @@ def test_at_equals_timeline(t: Timeline, dates: list[PartialDate], possibly: boo
         for d in dates:
             answer = store.at(d, possibly=possibly)
             expected = _in_force_ids(t, d, possibly)
-            # Participations and agreements are Timeline's alone (see scale._queries).
             assert set(answer) == {*expected, "position"}
             for kind, ids in expected.items():
                 assert sorted(_ids(answer[kind])) == sorted(ids), kind
+            # Participations come in Timeline's order, implied mediators among them.
+            assert _ids(answer["participation"]) == expected["participation"]
             # Every position in force is listed; the snapshot keeps the latest per key.
             positions = [t[i] for i in _ids(answer["position"])]
             in_force = [p for p in t.positions if p.period.in_force(d, possibly=possibly)]
@@ -112,16 +150,108 @@ def test_at_equals_timeline(t: Timeline, dates: list[PartialDate], possibly: boo
 @settings(max_examples=25)
 @given(small_timelines.filter(len), st.data())
 def test_involving_equals_timeline(t: Timeline, data: st.DataObject) -> None:
-    # The Store does not yet follow a mediator to the rounds it mediated (documented in
-    # docs/scale.md); every other record's answer must equal the Timeline's.
-    mediating = {p.mediator for p in t.processes} | {p.actor for p in t.participations}
-    targets = [r.id for r in t.records if r.id not in mediating]
-    if not targets:  # every record mediates: nothing this test can compare
-        return
     with _store(t) as store:
-        ids = data.draw(st.lists(st.sampled_from(targets), max_size=5))
+        ids = data.draw(st.lists(st.sampled_from([r.id for r in t.records]), max_size=5))
         for record_id in ids:
             assert _events(store.involving(record_id)) == _expected(t.involving(record_id))
+
+
+def _check_participations_and_agreements(
+    store: Store, t: Timeline, d: PartialDate, possibly: bool
+) -> None:
+    answer = store.at(d, possibly=possibly)
+    in_force = t.in_force(Participation, d, possibly=possibly)
+    assert _ids(answer["participation"]) == [p.id for p in in_force]
+    assert [p.id for p in t.at(d, possibly=possibly).participations] == [p.id for p in in_force]
+    # Rows carry the participations' fields, the implied mediators' too.
+    rows = answer["participation"].to_pylist()
+    assert [(r["process"], r["actor"], r["role"], r["status"], r["round"]) for r in rows] == [
+        (p.process, p.actor, p.role.value, p.status.value, p.round) for p in in_force
+    ]
+    agreements = t.agreements(at=d, possibly=possibly)
+    assert sorted(_ids(answer["agreement"])) == sorted(a.id for a in agreements)
+    assert {a.id for a in t.in_force(Agreement, d, possibly=possibly)} == {a.id for a in agreements}
+
+
+@settings(max_examples=30)
+@given(talks(), st.lists(days, min_size=1, max_size=4))
+def test_participations_and_agreements_at_equal_timeline(
+    t: Timeline, dates: list[PartialDate]
+) -> None:
+    with _store(t) as store:
+        for d in dates:
+            for possibly in (False, True):
+                _check_participations_and_agreements(store, t, d, possibly)
+
+
+@settings(max_examples=20)
+@given(talks())
+def test_involving_every_record_of_talks_equals_timeline(t: Timeline) -> None:
+    with _store(t) as store:
+        for record in t.records:
+            assert _events(store.involving(record.id)) == _expected(t.involving(record.id))
+
+
+def test_geneva_participations_agreements_and_mediators() -> None:
+    t = geneva_2016()
+    with _store(t) as store:
+        for month in range(1, 13):
+            for year in (2015, 2016, 2017):
+                for possibly in (False, True):
+                    d = PartialDate.coerce(f"{year}-{month:02d}-15")
+                    _check_participations_and_agreements(store, t, d, possibly)
+        mediators = {p.actor for p in t.participations if p.role.value == "mediator"}
+        assert mediators, "the Geneva case has mediators"
+        for record in t.records:
+            assert _events(store.involving(record.id)) == _expected(t.involving(record.id))
+        # A mediator is involved in the rounds it mediated, which do not refer to it.
+        for mediator in mediators:
+            rounds = {e.record_id for e in t.involving(mediator)} & {r.id for r in t.rounds}
+            assert rounds, mediator
+
+
+def test_effective_periods_by_hand() -> None:
+    # A process's mediator stands for an undated participation; an undated one in a
+    # round takes its period; participations come by their possible start; an
+    # agreement ends the day before a successor is adopted (certainly: before its
+    # first day, 1 May; possibly: before its last, 31 May).
+    t = Timeline(
+        [
+            Party("un", "United Nations", "intergovernmental"),
+            Party("hnc", "High Negotiations Committee", "opposition"),
+            Process("talks", "Talks", "un"),
+            Round("r1", "talks", 1, "2016-03-14/2016-03-24", None, None, None),
+            Round("r2", "talks", 2, "2016-04-13/2016-04-27", None, None, None),
+            Participation("p-r2", "talks", "hnc", "participant", "took_part", round="r2"),
+            Participation("p-day", "talks", "hnc", "observer", "invited", "2016-03-15/2016-03-20"),
+            Participation("p-month", "talks", "hnc", "host", "invited", "2016-03/2016-05-10"),
+            Agreement("a1", "First", "statement", "2016-02-27"),
+            Agreement("a2", "Second", "statement", "2016-05", supersedes=["a1"]),
+        ]
+    )
+    expected = {
+        ("2016-03", False): (["talks/mediator", "p-month", "p-day"], ["a1"]),
+        ("2016-04-20", False): (["talks/mediator", "p-month", "p-r2"], ["a1"]),
+        ("2016-05-10", False): (["talks/mediator", "p-month"], []),  # a2 may begin 31 May
+        ("2016-05-10", True): (["talks/mediator", "p-month"], ["a1", "a2"]),
+        ("2016-06", True): (["talks/mediator"], ["a2"]),
+    }
+    with _store(t) as store:
+        for (day, possibly), (participations, agreements) in expected.items():
+            d = PartialDate.coerce(day)
+            answer = store.at(d, possibly=possibly)
+            assert _ids(answer["participation"]) == participations, day
+            assert _ids(answer["agreement"]) == agreements, day
+            _check_participations_and_agreements(store, t, d, possibly)
+        implied = store.at("2016-03").get("participation").to_pylist()[0]
+        assert (implied["actor"], implied["role"], implied["record_order"]) == (
+            "un",
+            "mediator",
+            None,
+        )
+        # The mediator is involved in both rounds; the host of no round in none.
+        assert {"r1", "r2"} <= set(store.involving("un").column("record_id").to_pylist())
+        assert _events(store.involving("un")) == _expected(t.involving("un"))
 
 
 def test_geneva_answers_and_pandas_output() -> None:

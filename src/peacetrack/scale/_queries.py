@@ -13,12 +13,29 @@ Parquet dataset (see :mod:`peacetrack.tables`), with the same readings as
     on the certain (or, ``possibly=True``, the possible) bound columns; a record
     without a period falls back on its ``date`` as the one-date period ``date/date``
     (a dated incident), or, with no date either (an undated designation), counts
-    only in a possible answer. Participations and agreements, whose effective
-    periods come from other records (a round, a process, a superseding agreement),
-    are not answered here: ask ``Timeline.participants`` and ``Timeline.agreements``.
+    only in a possible answer.
+
+    Participations and agreements hold over *effective* periods that come from
+    other records, found by joins (:func:`participations_sql`,
+    :func:`agreements_sql`). A participation holds over its own period, else its
+    round's, else (undated, outside any round) throughout its process, from the
+    first day to :data:`~peacetrack.dates.FAR_FUTURE`; a process's ``mediator``
+    stands for the undated participation ``"<process id>/mediator"``. An agreement
+    holds over its period, else from its date on (certain: from the date's last
+    fuzzy day; possible: from its first), in both cases until the day before the
+    earliest of its successors (the agreements that supersede it) is adopted:
+    certain, before the successor's first day; possible, before its last.
 ``involving(id)``
     Events of the record and of every record that refers to it (not as a source);
-    a delegation also stands for its referrers, and so does a membership.
+    a delegation also stands for its referrers, and so does a membership. A
+    mediator is involved in the rounds it mediated (:func:`mediated_rounds_sql`):
+    every round of a process it is the ``mediator`` of; the round of a mediating
+    participation of it that took part, or, with no round, every round of the
+    process whose possible period meets the participation's.
+
+The SQL here is DuckDB's, run by :class:`~peacetrack.scale.Store`;
+:mod:`peacetrack.scale.distributed` asks the same questions with Dask dataframe
+operations (merges and group-bys) that follow the same rules, join for join.
 """
 
 from __future__ import annotations
@@ -28,23 +45,41 @@ from typing import Final
 
 import attrs
 
+from peacetrack._participation import MEDIATING, ParticipationRole, ParticipationStatus
+from peacetrack._participation_rules import WHOLE
 from peacetrack.dates import DateLike, PartialDate
 from peacetrack.errors import InvalidDateError, PeacetrackError
 from peacetrack.io import RECORD_TYPES
 from peacetrack.tables import first_day_columns
 
 __all__ = [
+    "DERIVED",
     "EXPANDING",
-    "NOT_ANSWERED",
+    "FIRST_DAY",
+    "LAST_DAY",
+    "MEDIATING_ROLES",
+    "MEDIATOR",
+    "TOOK_PART",
     "Window",
+    "agreements_sql",
     "at_day",
     "in_force_bounds",
     "in_force_tables",
+    "mediated_rounds_sql",
+    "participations_sql",
     "window",
 ]
 
-NOT_ANSWERED: Final = ("participation", "agreement")
-"""Record types with a period that ``at`` does not answer (see the module docs)."""
+DERIVED: Final = ("participation", "agreement")
+"""Record types whose effective periods come from other records (see the module docs)."""
+FIRST_DAY: Final = datetime.date.fromordinal(WHOLE[0])
+LAST_DAY: Final = datetime.date.fromordinal(WHOLE[1])
+"""The effective period of an undated participation outside any round: the whole process."""
+MEDIATING_ROLES: Final = tuple(sorted(role.value for role in MEDIATING))
+"""The roles of a participation that make its actor a mediator."""
+TOOK_PART: Final = ParticipationStatus.TOOK_PART.value
+MEDIATOR: Final = ParticipationRole.MEDIATOR.value
+"""The role and status of the participation a process's ``mediator`` stands for."""
 EXPANDING: Final = ("delegation", "membership")
 """Record types that stand for the records referring to them (as ``Timeline.involving``)."""
 
@@ -91,11 +126,11 @@ def at_day(date: DateLike, possibly: object) -> Window:
 def in_force_tables() -> dict[str, str | None]:
     """Record type -> the date field ``at`` falls back on when a record has no period
     (``None``: none, so an undated record counts only when possibly), for every
-    registered type with a ``period`` but those of :data:`NOT_ANSWERED`."""
+    registered type with a ``period`` but those of :data:`DERIVED`."""
     found: dict[str, str | None] = {}
     for name in RECORD_TYPES:
         bounds = first_day_columns(name)  # a date's earliest, a period's possible first
-        if "period_possible_first" not in bounds or name in NOT_ANSWERED:
+        if "period_possible_first" not in bounds or name in DERIVED:
             continue
         found[name] = "date" if "date_fuzzy_earliest" in bounds else None
     return found
@@ -114,3 +149,98 @@ def in_force_bounds(date_field: str | None, reading: str) -> tuple[str, str]:
     if reading == "certain":
         early, late = late, early
     return f"coalesce({first}, {early})", f"coalesce({last}, {late})"
+
+
+def _day_literal(day: datetime.date) -> str:
+    return f"DATE '{day.isoformat()}'"
+
+
+def _list(values: tuple[str, ...]) -> str:
+    return ", ".join("'" + v.replace("'", "''") + "'" for v in values)
+
+
+def participations_sql(columns: list[str], reading: str) -> str:
+    """DuckDB SQL of the participations in force at some day from ``$first`` to
+    ``$last`` under ``reading`` (``"certain"`` or ``"possible"``), with the
+    participation table's ``columns`` (quoted), in the order of
+    ``t.at(date).participations``: by the first day of the effective period's
+    possible reading, then id.
+
+    The implied mediator participations of the processes join the table's rows
+    (``UNION ALL BY NAME``: the columns they lack are NULL, ``record_order`` too).
+    Participations with a period of their own are pruned by ``year <= $year``.
+    """
+    chosen = ", ".join(f"p.{c}" for c in columns)
+    first, last = _day_literal(FIRST_DAY), _day_literal(LAST_DAY)
+
+    def effective(bound: str, whole: str) -> str:
+        return (
+            f"CASE WHEN p.period IS NOT NULL THEN p.{bound} "
+            f"WHEN r.id IS NOT NULL THEN r.{bound} ELSE {whole} END"
+        )
+
+    return f"""
+WITH p AS (
+    SELECT * FROM participation WHERE year <= $year OR year IS NULL
+    UNION ALL BY NAME
+    SELECT id || '/mediator' AS id, sources, id AS process, mediator AS actor,
+           '{MEDIATOR}' AS role, '{TOOK_PART}' AS status
+    FROM process WHERE mediator IS NOT NULL
+), effective AS (
+    SELECT {chosen},
+        {effective(f"period_{reading}_first", first)} AS in_force_first,
+        {effective(f"period_{reading}_last", last)} AS in_force_last,
+        {effective("period_possible_first", first)} AS in_order
+    FROM p LEFT JOIN round r ON p.period IS NULL AND p.round = r.id
+)
+SELECT {", ".join(columns)} FROM effective
+WHERE in_force_first <= $last AND in_force_last >= $first
+ORDER BY in_order, id
+"""
+
+
+def agreements_sql(columns: list[str], reading: str) -> str:
+    """DuckDB SQL of the agreements in force at some day from ``$first`` to ``$last``
+    under ``reading``, with the agreement table's ``columns`` (quoted), in
+    ``t.records`` order.
+
+    An agreement's last day is cut to the day before its earliest successor's
+    adoption. Only a successor adopted by ``$first`` can cut an agreement short of
+    the window, and its ``year`` is at most ``$first_year`` (a partition's year is
+    its rows' earliest fuzzy day), so only those partitions are read for the cut.
+    """
+    chosen = ", ".join(f"a.{c}" for c in columns)
+    certain = reading == "certain"
+    start = "date_fuzzy_latest" if certain else "date_fuzzy_earliest"
+    adopted = "date_earliest" if certain else "date_latest"
+    return f"""
+WITH successor AS (
+    SELECT unnest(supersedes) AS id, {adopted} - 1 AS cut FROM agreement
+    WHERE year <= $first_year AND len(supersedes) > 0
+), cut AS (
+    SELECT id, min(cut) AS cut FROM successor GROUP BY id
+)
+SELECT {chosen} FROM agreement a LEFT JOIN cut c ON a.id = c.id
+WHERE a.year <= $year
+  AND coalesce(a.period_{reading}_first, a.{start}) <= $last
+  AND least(CASE WHEN a.period IS NULL THEN {_day_literal(LAST_DAY)}
+                 ELSE a.period_{reading}_last END, c.cut) >= $first
+ORDER BY a.record_order
+"""
+
+
+def mediated_rounds_sql() -> str:
+    """DuckDB SQL of the ids of the rounds the actor ``$id`` mediated (see the
+    module docs), for ``involving``."""
+    roles = _list(MEDIATING_ROLES)
+    mediating = f"p.actor = $id AND p.role IN ({roles}) AND p.status = '{TOOK_PART}'"
+    return f"""
+SELECT r.id FROM round r JOIN process pr ON r.process = pr.id WHERE pr.mediator = $id
+UNION
+SELECT p.round FROM participation p WHERE {mediating} AND p.round IS NOT NULL
+UNION
+SELECT r.id FROM participation p JOIN round r ON r.process = p.process
+WHERE {mediating} AND p.round IS NULL
+  AND r.period_possible_first <= coalesce(p.period_possible_last, {_day_literal(LAST_DAY)})
+  AND r.period_possible_last >= coalesce(p.period_possible_first, {_day_literal(FIRST_DAY)})
+"""

@@ -13,9 +13,12 @@ from peacetrack.errors import LoadError, PeacetrackError, UnknownIdError
 from peacetrack.io import RECORD_TYPES
 from peacetrack.scale._queries import (
     EXPANDING,
+    agreements_sql,
     at_day,
     in_force_bounds,
     in_force_tables,
+    mediated_rounds_sql,
+    participations_sql,
     window,
 )
 from peacetrack.tables import EVENTS, PARTITION, REFERENCES, manifest, partitioned, to_arrow
@@ -102,7 +105,7 @@ class Store:
         if memory_limit is not None:
             config["memory_limit"] = memory_limit
         self._db = duckdb.connect(":memory:", config=config)
-        self._column_lists: dict[str, str] = {}
+        self._column_lists: dict[str, list[str]] = {}
         # Parquet footers read once per file, not once per query.
         self._db.execute("SET parquet_metadata_cache = true")
         for name in {*RECORD_TYPES, *self._counts, EVENTS, REFERENCES}:
@@ -150,16 +153,20 @@ class Store:
     ) -> None:
         self.close()
 
-    def _answer(self, sql: str, params: list[Any]) -> Any:
+    def _answer(self, sql: str, params: list[Any] | dict[str, Any]) -> Any:
         result = self._db.sql(sql, params=params)
         return result.df() if self.output == "pandas" else result.to_arrow_table()
 
-    def _columns(self, name: str) -> str:
+    def _column_names(self, name: str) -> list[str]:
+        """The quoted columns of a table, less ``year``."""
         found = self._column_lists.get(name)
         if found is None:
             names = [row[0] for row in self._db.execute(f"DESCRIBE {_quote(name)}").fetchall()]
-            found = self._column_lists[name] = ", ".join(_quote(n) for n in names if n != PARTITION)
+            found = self._column_lists[name] = [_quote(n) for n in names if n != PARTITION]
         return found
+
+    def _columns(self, name: str) -> str:
+        return ", ".join(self._column_names(name))
 
     def sql(self, query: str, params: list[Any] | None = None) -> Any:
         """Run any SQL over the dataset's views (one per table, named as the tables).
@@ -196,15 +203,22 @@ class Store:
 
     def at(self, date: DateLike, *, possibly: bool = False) -> dict[str, Any]:
         """Record type -> the rows of the records in force on ``date``, as ``t.at(date)``
-        reads them, in ``t.records`` order.
+        reads them, in ``t.records`` order (participations in the order of
+        ``t.at(date).participations``).
 
         Records with a ``period`` (rounds, memberships, positions, ceasefires,
         relations, designations, incidents) count when in force at some time during
         ``date``, as ``t.in_force`` reads them: an incident over its period or its
-        date, an undated designation only with ``possibly=True``. Participations and
-        agreements are not answered (see :mod:`peacetrack.scale._queries`).
+        date, an undated designation only with ``possibly=True``.
         ``Snapshot.positions`` keeps only the latest-starting position per
         ``(holder, issue)``; here every position in force is listed.
+
+        Participations and agreements count over their effective periods, found by
+        joining the rounds, processes and superseding agreements (see
+        :mod:`peacetrack.scale._queries`): ``"participation"`` holds the rows of
+        ``t.at(date).participations`` (with a process's ``mediator`` as the
+        participation ``"<process id>/mediator"``, whose ``record_order`` is
+        NULL), ``"agreement"`` those of ``t.agreements(at=date)``.
 
         Raises
         ------
@@ -222,6 +236,14 @@ class Store:
                 f"WHERE ({where}) AND (year <= ? OR year IS NULL) ORDER BY record_order"
             )
             found[name] = self._answer(sql, [w.last, w.first, w.last.year])
+        window_params = {"first": w.first, "last": w.last, "year": w.last.year}
+        found["participation"] = self._answer(
+            participations_sql(self._column_names("participation"), reading), window_params
+        )
+        found["agreement"] = self._answer(
+            agreements_sql(self._column_names("agreement"), reading),
+            {**window_params, "first_year": w.first.year},
+        )
         return found
 
     def _exists(self, record_id: str) -> bool:
@@ -231,6 +253,10 @@ class Store:
 
     def involving(self, record_id: str) -> Any:
         """The rows of the events table answering ``t.involving(record_id)``, in event order.
+
+        As ``Timeline.involving``: the record's events and those of every record
+        referring to it (not as a source), a delegation and a membership standing
+        for their referrers, and a mediator involved in the rounds it mediated.
 
         Raises
         ------
@@ -252,6 +278,9 @@ class Store:
             new = sorted({(i, kind) for i, kind in found if i not in ids})
             ids.update(i for i, _ in new)
             frontier = [i for i, kind in new if kind in EXPANDING]
+        # A mediator is involved in the rounds it mediated.
+        rounds = self._db.execute(mediated_rounds_sql(), {"id": record_id}).fetchall()
+        ids.update(i for (i,) in rounds)
         sql = (
             f"SELECT {self._columns(EVENTS)} FROM events "
             f"WHERE record_id IN (SELECT unnest(?::VARCHAR[])) ORDER BY event_order"

@@ -40,7 +40,18 @@ from peacetrack._extras import require
 from peacetrack.dates import DateLike
 from peacetrack.errors import LoadError, UnknownIdError
 from peacetrack.io import RECORD_TYPES
-from peacetrack.scale._queries import EXPANDING, at_day, in_force_tables, window
+from peacetrack.scale._queries import (
+    EXPANDING,
+    FIRST_DAY,
+    LAST_DAY,
+    MEDIATING_ROLES,
+    MEDIATOR,
+    TOOK_PART,
+    Window,
+    at_day,
+    in_force_tables,
+    window,
+)
 from peacetrack.tables import EVENTS, LAYOUT_VERSION, MANIFEST, REFERENCES, partitioned, to_arrow
 from peacetrack.timeline import Timeline
 
@@ -108,7 +119,15 @@ def _files(
 def _read(files: list[str], name: str, filters: list[tuple[str, str, Any]] | None) -> Any:
     dd = _dd()
     if not files:
-        empty = to_arrow(Timeline([]))[name].to_pandas(date_as_object=False)
+        pd = require("pandas", "distributed", _PURPOSE)
+        pa = require("pyarrow", "distributed", _PURPOSE)
+
+        # The types dask's read_parquet gives (Arrow's, but pandas' strings), so
+        # that an empty table merges and concatenates with a read one.
+        def types(kind: Any) -> Any:
+            return None if pa.types.is_string(kind) else pd.ArrowDtype(kind)
+
+        empty = to_arrow(Timeline([]))[name].to_pandas(types_mapper=types)
         return dd.from_pandas(empty, npartitions=1)
     # Small year files are read together, up to a block per task, not a task per file.
     options: dict[str, Any] = {
@@ -215,13 +234,105 @@ def at(
         if possibly:
             keep = keep | first.isna()
         frames[name] = frame[keep]
+    frames["participation"] = _participations(directory, counts, w, reading)
+    frames["agreement"] = _agreements(directory, counts, w, reading)
     if client is not None:
         computed = client.compute(list(frames.values()), sync=True)
     else:
         computed = dask.compute(*frames.values())
-    return {
-        name: _in_order(frame, "record_order") for name, frame in zip(frames, computed, strict=True)
+    found = dict(zip(frames, computed, strict=True))
+    for name, frame in found.items():
+        if name == "participation":  # Timeline's order: by possible start, then id
+            order = frame.sort_values(["in_order", "id"], kind="stable")
+            found[name] = order.drop(columns="in_order").reset_index(drop=True)
+        else:
+            found[name] = _in_order(frame, "record_order")
+    return found
+
+
+def _table(
+    directory: str | os.PathLike[str], counts: dict[str, int], name: str, **years: Any
+) -> Any:
+    files = _files(directory, name, **years) if counts.get(name) else []
+    return _read(files, name, None)
+
+
+def _days(values: Any) -> Any:
+    return values.astype("datetime64[ms]")
+
+
+def _implied(processes: pd.DataFrame, meta: pd.DataFrame) -> pd.DataFrame:
+    """The participations the processes' mediators stand for, as rows of ``meta``'s
+    columns (those a process does not give are missing)."""
+    mediated = processes[processes["mediator"].notna()]
+    rows = meta.reindex(range(len(mediated)))  # missing values, of the table's types
+    given = {
+        "id": mediated["id"] + "/mediator",
+        "sources": mediated["sources"],
+        "process": mediated["id"],
+        "actor": mediated["mediator"],
+        "role": MEDIATOR,
+        "status": TOOK_PART,
     }
+    for column, values in given.items():
+        array = values.to_numpy() if hasattr(values, "to_numpy") else values
+        if len(rows):
+            rows[column] = array
+    return rows.astype({column: meta.dtypes[column] for column in given})
+
+
+def _participations(
+    directory: str | os.PathLike[str], counts: dict[str, int], w: Window, reading: str
+) -> Any:
+    """The participations in force in ``w`` (see :func:`~peacetrack.scale._queries.
+    participations_sql`, whose joins this is), with an ``in_order`` column."""
+    dd = _dd()
+    pd = require("pandas", "distributed", _PURPOSE)
+    own = _table(directory, counts, "participation", last_year=w.last.year)
+    processes = _table(directory, counts, "process")
+    implied = processes.map_partitions(_implied, own._meta, meta=own._meta)
+    both = dd.concat([own, implied], ignore_index=True)
+    bounds = [f"period_{reading}_first", f"period_{reading}_last", "period_possible_first"]
+    rounds = _table(directory, counts, "round")[["id", *dict.fromkeys(bounds)]]
+    rounds = rounds.rename(columns={c: f"round_{c}" for c in rounds.columns})
+    joined = both.merge(rounds, how="left", left_on="round", right_on="round_id")
+    dated, in_round = joined["period"].notnull(), joined["round_id"].notnull()
+
+    def effective(bound: str, whole: Any) -> Any:
+        own_day, round_day = _days(joined[bound]), _days(joined[f"round_{bound}"])
+        return own_day.where(dated, round_day.where(in_round, pd.Timestamp(whole)))
+
+    first = effective(bounds[0], FIRST_DAY)
+    last = effective(bounds[1], LAST_DAY)
+    joined = joined.assign(in_order=effective(bounds[2], FIRST_DAY))
+    keep = (first <= pd.Timestamp(w.last)) & (last >= pd.Timestamp(w.first))
+    return joined[keep][[*own.columns, "in_order"]]
+
+
+def _agreements(
+    directory: str | os.PathLike[str], counts: dict[str, int], w: Window, reading: str
+) -> Any:
+    """The agreements in force in ``w`` (see :func:`~peacetrack.scale._queries.
+    agreements_sql`, whose joins this is)."""
+    pd = require("pandas", "distributed", _PURPOSE)
+    certain = reading == "certain"
+    start = "date_fuzzy_latest" if certain else "date_fuzzy_earliest"
+    adopted = "date_earliest" if certain else "date_latest"
+    agreements = _table(directory, counts, "agreement", last_year=w.last.year)
+    # Only a successor adopted by the window's first day can end an agreement before it.
+    successors = _table(directory, counts, "agreement", last_year=w.first.year)
+    successors = successors[["supersedes", adopted]].explode("supersedes")
+    successors = successors[successors["supersedes"].notnull()]
+    cut = successors.assign(cut=_days(successors[adopted]) - pd.Timedelta(days=1))
+    cut = cut.groupby("supersedes")["cut"].min().to_frame()
+    joined = agreements.merge(cut, how="left", left_on="id", right_index=True)
+    first = _days(joined[f"period_{reading}_first"]).fillna(_days(joined[start]))
+    last = _days(joined[f"period_{reading}_last"]).where(
+        joined["period"].notnull(), pd.Timestamp(LAST_DAY)
+    )
+    last = last.where(~(joined["cut"] < last), joined["cut"])
+    keep = (first <= pd.Timestamp(w.last)) & (last >= pd.Timestamp(w.first))
+    return joined[keep][list(agreements.columns)]
 
 
 def involving(
@@ -253,11 +364,56 @@ def involving(
             new = found[~found["record_id"].isin(ids)].drop_duplicates("record_id")
             ids.update(new["record_id"])
             frontier = list(new["record_id"][new["record_type"].isin(EXPANDING)])
+    ids.update(_mediated_rounds(directory, counts, record_id, client))
     events = _read(_files(directory, EVENTS), EVENTS, None)
     found = _compute(events[events["record_id"].isin(sorted(ids))], client)
     if len(ids) == 1 and found.empty and not _exists(directory, counts, record_id, client):
         raise UnknownIdError(f"no record with id {record_id!r}")
     return _in_order(found, "event_order")
+
+
+def _mediated_rounds(
+    directory: str | os.PathLike[str], counts: dict[str, int], actor: str, client: Any
+) -> set[str]:
+    """The ids of the rounds ``actor`` mediated (see :func:`~peacetrack.scale._queries.
+    mediated_rounds_sql`): the processes and participations that make it a mediator
+    are found on the workers, then the rounds of those processes."""
+    pd = require("pandas", "distributed", _PURPOSE)
+    processes = _table(directory, counts, "process")
+    processes = processes[processes["mediator"] == actor]["id"]
+    bounds = ["period_possible_first", "period_possible_last"]
+    parts = _table(directory, counts, "participation")
+    mediating = (
+        (parts["actor"] == actor)
+        & parts["role"].isin(list(MEDIATING_ROLES))
+        & (parts["status"] == TOOK_PART)
+    )
+    parts = parts[mediating][["process", "round", *bounds]]
+    processes, parts = _compute_all([processes, parts], client)
+    found = set(parts["round"].dropna())
+    unnamed = parts[parts["round"].isna()]
+    wanted = sorted({*processes, *unnamed["process"]})
+    if not wanted:
+        return found
+    rounds = _table(directory, counts, "round")[["id", "process", *bounds]]
+    (rounds,) = _compute_all([rounds[rounds["process"].isin(wanted)]], client)
+    found.update(rounds["id"][rounds["process"].isin(set(processes))])
+    pairs = unnamed.merge(rounds, on="process", suffixes=("", "_round"))
+    whole = [pd.Timestamp(FIRST_DAY), pd.Timestamp(LAST_DAY)]
+    first = _days(pairs["period_possible_first"]).fillna(whole[0])
+    last = _days(pairs["period_possible_last"]).fillna(whole[1])
+    meets = (_days(pairs["period_possible_first_round"]) <= last) & (
+        _days(pairs["period_possible_last_round"]) >= first
+    )
+    found.update(pairs["id"][meets])
+    return found
+
+
+def _compute_all(frames: list[Any], client: Any) -> list[Any]:
+    if client is not None:
+        return list(client.compute(frames, sync=True))
+    dask = require("dask", "distributed", _PURPOSE)
+    return list(dask.compute(*frames))
 
 
 def _exists(
