@@ -102,13 +102,17 @@ def corpus(n: int, seed: int = 0) -> list[Record]:
         records.append(Delegation(d, rng.choice(parties), process))
     all_delegations = [d for ds in delegations.values() for d in ds]
 
-    # Rounds: consecutive, numbered per process.
+    # Rounds: consecutive, numbered per process, each in its own slot of the twenty
+    # years so that they follow each other at every size (a rule of the timeline).
+    n_rounds = max(3, n // 3000)
     for p_i, process in enumerate(processes):
-        day = FIRST_DAY + p_i * 40
-        for number in range(1, max(3, n // 3000) + 1):
-            length = rng.randint(3, 20)
+        first = FIRST_DAY + p_i * 40
+        slot = (LAST_DAY - first) // n_rounds
+        for number in range(1, n_rounds + 1):
+            day = first + (number - 1) * slot + rng.randint(0, slot // 4)
+            length = rng.randint(min(3, slot // 2), max(min(3, slot // 2), min(20, slot // 2)))
             start = datetime.date.fromordinal(day)
-            end = datetime.date.fromordinal(min(day + length, LAST_DAY))
+            end = datetime.date.fromordinal(day + length)
             chosen = rng.sample(delegations[process], min(3, len(delegations[process])))
             records.append(
                 Round(
@@ -122,7 +126,6 @@ def corpus(n: int, seed: int = 0) -> list[Record]:
                     delegations=chosen,
                 )
             )
-            day = min(day + length + rng.randint(10, 90), LAST_DAY - 30)
 
     # Long-lived memberships, some ended by a resignation.
     n_members = n // 50
