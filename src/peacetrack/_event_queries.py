@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from peacetrack import _index, _participation_queries
 from peacetrack._display import Words
+from peacetrack._period import window_ordinals
 from peacetrack._store import Store
-from peacetrack.dates import DateLike, PartialDate
-from peacetrack.errors import InvalidDateError
+from peacetrack.dates import DateLike
 from peacetrack.events import Event, record_events
 from peacetrack.records import Delegation, Membership, Participation, Process, Record, Resignation
 
@@ -58,10 +58,7 @@ class EventQueries(Store):
         InvalidDateError
             For a date that cannot be read, or an ``end`` certainly before ``start``.
         """
-        first, last = PartialDate.coerce(start), PartialDate.coerce(end)
-        lo, hi = first.earliest_ordinal, last.latest_ordinal
-        if hi < lo:
-            raise InvalidDateError(f"end {last} is before start {first}")
+        lo, hi = window_ordinals(start, end)
         index = self._event_index()
         return index.events(index.within(lo, hi))
 

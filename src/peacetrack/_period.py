@@ -13,7 +13,7 @@ from peacetrack._edtf import FAR_FUTURE, FAR_PAST, UNKNOWN_SPAN_YEARS, add_years
 from peacetrack.dates import DateLike, PartialDate
 from peacetrack.errors import InvalidDateError
 
-__all__ = ["Period"]
+__all__ = ["Period", "window_ordinals"]
 
 
 def _to_optional_partial_date(value: Any) -> PartialDate | None:
@@ -283,3 +283,24 @@ class Period:
 
     def __repr__(self) -> str:
         return f"Period({str(self)!r})"
+
+
+def window_ordinals(start: DateLike, end: DateLike) -> tuple[int, int]:
+    """The first and last day (ordinals) of the window ``between(start, end)`` asks
+    about: from ``start``'s earliest day to ``end``'s latest, so
+    ``("2016-05", "2016-05")`` is all of May. Every engine reads the window here.
+
+    >>> import datetime
+    >>> [datetime.date.fromordinal(x).isoformat() for x in window_ordinals("2016-05", "2016-05")]
+    ['2016-05-01', '2016-05-31']
+
+    Raises
+    ------
+    InvalidDateError
+        For a date that cannot be read, or an ``end`` certainly before ``start``.
+    """
+    first, last = PartialDate.coerce(start), PartialDate.coerce(end)
+    lo, hi = first.earliest_ordinal, last.latest_ordinal
+    if hi < lo:
+        raise InvalidDateError(f"end {last} is before start {first}")
+    return lo, hi

@@ -47,8 +47,9 @@ import attrs
 
 from peacetrack._participation import MEDIATING, ParticipationRole, ParticipationStatus
 from peacetrack._participation_rules import WHOLE
+from peacetrack._period import window_ordinals
 from peacetrack.dates import DateLike, PartialDate
-from peacetrack.errors import InvalidDateError, PeacetrackError
+from peacetrack.errors import PeacetrackError
 from peacetrack.io import RECORD_TYPES
 from peacetrack.tables import first_day_columns
 
@@ -108,10 +109,7 @@ def window(start: DateLike, end: DateLike) -> Window:
     InvalidDateError
         For a date that cannot be read, or an ``end`` certainly before ``start``.
     """
-    first, last = PartialDate.coerce(start), PartialDate.coerce(end)
-    lo, hi = first.earliest_ordinal, last.latest_ordinal
-    if hi < lo:
-        raise InvalidDateError(f"end {last} is before start {first}")
+    lo, hi = window_ordinals(start, end)
     return Window(_day(lo), _day(hi))
 
 
