@@ -61,11 +61,14 @@ _SAME_PART = {
 }
 
 
-# The one private module another part may read, and why: peacetrack.tables writes and
+# The only private modules another part may read, and why: peacetrack.tables writes and
 # reads records in another layout (Arrow, Parquet) with the file format's own converter
 # and fast reader, which peacetrack.io keeps out of its public API. (importing part,
 # private module)
-_SHARED_PRIVATES = {("tables", "peacetrack.io._convert")}
+_SHARED_PRIVATES = {
+    ("tables", "peacetrack.io._convert"),
+    ("tables", "peacetrack.io._fast_reader"),
+}
 
 
 def _shared(own: str, imported: str) -> bool:

@@ -17,7 +17,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from peacetrack import PeacetrackError, io
-from peacetrack.io._convert import FastReader, structure_record
+from peacetrack.io._convert import structure_record
+from peacetrack.io._fast_reader import FastReader
 from peacetrack.io._json import MAX_SAFE_INTEGER, parse
 from peacetrack.records import Incident
 from peacetrack.testing import timelines

@@ -33,7 +33,7 @@ from peacetrack._registry import (
 )
 from peacetrack.dates import Period
 from peacetrack.events import _POINT, _SPAN
-from peacetrack.io._convert import FastReader
+from peacetrack.io._fast_reader import FastReader
 from peacetrack.io._schema import build_schema
 from peacetrack.testing._timelines import _TIMELINE_KINDS
 

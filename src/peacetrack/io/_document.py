@@ -18,7 +18,8 @@ from typing import Any, Final
 from peacetrack import _timeline_rules
 from peacetrack._fast import FAST_PATHS
 from peacetrack.errors import LoadError, Problem, ValidationError
-from peacetrack.io._convert import CONVERTER, FastReader, record_name, structure_record
+from peacetrack.io._convert import CONVERTER, record_name, structure_record
+from peacetrack.io._fast_reader import FastReader
 from peacetrack.io._json import (
     MAX_BYTES,
     MAX_SAFE_INTEGER,

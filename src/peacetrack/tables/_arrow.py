@@ -14,7 +14,8 @@ from peacetrack.errors import LoadError, Problem, ValidationError
 from peacetrack.io import RECORD_TYPES
 
 # io's own converter and readers, shared with this one other layout (tests/test_architecture.py)
-from peacetrack.io._convert import CONVERTER, FastReader, structure_record
+from peacetrack.io._convert import CONVERTER, structure_record
+from peacetrack.io._fast_reader import FastReader
 from peacetrack.records import Record
 from peacetrack.tables._layout import Column, arrow_type, columns_of
 from peacetrack.timeline import Timeline, require_timeline
