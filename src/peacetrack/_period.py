@@ -13,7 +13,7 @@ from peacetrack._edtf import FAR_FUTURE, FAR_PAST, UNKNOWN_SPAN_YEARS, add_years
 from peacetrack.dates import DateLike, PartialDate
 from peacetrack.errors import InvalidDateError
 
-__all__ = ["Period", "window_ordinals"]
+__all__ = ["Period", "days_between", "window_ordinals"]
 
 
 def _to_optional_partial_date(value: Any) -> PartialDate | None:
@@ -304,3 +304,22 @@ def window_ordinals(start: DateLike, end: DateLike) -> tuple[int, int]:
     if hi < lo:
         raise InvalidDateError(f"end {last} is before start {first}")
     return lo, hi
+
+
+def days_between(a: DateLike, b: DateLike) -> tuple[int, int]:
+    """The fewest and the most days from ``a`` to ``b`` (negative if ``b`` can be
+    earlier), on the strict bounds. Equal when both dates are day-precise.
+
+    An interval end that is open or unknown is not a date; measure such a period
+    with :meth:`Period.days`.
+
+    >>> days_between("2016-04-27", "2016-05-29")
+    (32, 32)
+    >>> days_between("2016-04", "2016-05-29")
+    (29, 58)
+    """
+    first, second = PartialDate.coerce(a), PartialDate.coerce(b)
+    return (
+        second.earliest_ordinal - first.latest_ordinal,
+        second.latest_ordinal - first.earliest_ordinal,
+    )

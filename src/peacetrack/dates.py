@@ -447,23 +447,4 @@ DateLike = PartialDate | str | datetime.date
 """Anything a query accepts as a date: a PartialDate, an EDTF string, a date."""
 
 
-def days_between(a: DateLike, b: DateLike) -> tuple[int, int]:
-    """The fewest and the most days from ``a`` to ``b`` (negative if ``b`` can be
-    earlier), on the strict bounds. Equal when both dates are day-precise.
-
-    An interval end that is open or unknown is not a date; measure such a period
-    with :meth:`Period.days`.
-
-    >>> days_between("2016-04-27", "2016-05-29")
-    (32, 32)
-    >>> days_between("2016-04", "2016-05-29")
-    (29, 58)
-    """
-    first, second = PartialDate.coerce(a), PartialDate.coerce(b)
-    return (
-        second.earliest_ordinal - first.latest_ordinal,
-        second.latest_ordinal - first.earliest_ordinal,
-    )
-
-
-from peacetrack._period import Period  # noqa: E402  (Period reads PartialDate)
+from peacetrack._period import Period, days_between  # noqa: E402  (they read PartialDate)
