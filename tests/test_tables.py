@@ -20,6 +20,7 @@ from peacetrack.tables import (
     EVENTS,
     ORDER,
     REFERENCES,
+    _arrow,
     from_arrow,
     from_pandas,
     to_arrow,
@@ -194,3 +195,32 @@ def test_missing_pyarrow_says_which_extra(monkeypatch: pytest.MonkeyPatch) -> No
     monkeypatch.setitem(sys.modules, "pyarrow", None)
     with pytest.raises(MissingExtraError, match=r"peacetrack\[tables\]"):
         to_arrow(geneva_2016())
+
+
+def _same_tables(fast: dict[str, pa.Table], slow: dict[str, pa.Table]) -> None:
+    assert list(fast) == list(slow)
+    for name, table in slow.items():
+        assert fast[name].schema.equals(table.schema, check_metadata=True), name
+        assert fast[name].equals(table), name
+
+
+@given(timelines(max_size=40))
+def test_the_columnwise_tables_are_the_tables_of_the_public_api(t: Timeline) -> None:
+    # to_arrow builds the events and references tables column by column from the
+    # event index and the registry's reference fields; PEACETRACK_SLOW_PATHS=1 reads
+    # t.events() and each record's references() instead. Both give the same tables.
+    _same_tables(_arrow._fast_to_arrow(t), _arrow._slow_to_arrow(t))
+
+
+@settings(max_examples=10)
+@given(timelines(min_size=20, max_size=60, unknown_ends=True))
+def test_the_columnwise_tables_agree_with_unknown_ends_too(t: Timeline) -> None:
+    _same_tables(_arrow._fast_to_arrow(t), _arrow._slow_to_arrow(t))
+
+
+def test_the_columnwise_tables_of_geneva_are_its_events_and_references() -> None:
+    t = geneva_2016()
+    tables = _arrow._fast_to_arrow(t)
+    _same_tables(tables, _arrow._slow_to_arrow(t))
+    assert tables[EVENTS].num_rows == len(t.events()) > 0
+    assert tables[REFERENCES].num_rows == sum(len(list(r.references())) for r in t.records) > 0
