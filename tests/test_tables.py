@@ -224,3 +224,10 @@ def test_the_columnwise_tables_of_geneva_are_its_events_and_references() -> None
     _same_tables(tables, _arrow._slow_to_arrow(t))
     assert tables[EVENTS].num_rows == len(t.events()) > 0
     assert tables[REFERENCES].num_rows == sum(len(list(r.references())) for r in t.records) > 0
+
+
+def test_json_texts_written_once_per_value_keep_types_and_signed_zeros_apart() -> None:
+    values: list[Any] = [True, 1, 1.0, 0.0, -0.0, "yes", "yes", None, False, 0]
+    texts = _arrow._json_texts(values)
+    assert texts == ["true", "1", "1.0", "0.0", "-0.0", '"yes"', '"yes"', None, "false", "0"]
+    assert texts == [None if v is None else json.dumps(CONVERTER.unstructure(v)) for v in values]

@@ -85,6 +85,29 @@ def _texts(values: Iterable[Any], cache: dict[int, str]) -> list[str | None]:
 
 # -- records to columns -----------------------------------------------------------------
 
+_MEMO_TYPES: Final = (str, int, bool)
+"""Types whose equal values (of one type) have one JSON text: a claim's value is
+mostly one of a few words, so each is written once. Not floats: ``0.0 == -0.0``."""
+
+
+def _json_texts(values: list[Any]) -> list[str | None]:
+    """Each value's JSON text, as the io layer writes it (``None`` stays ``None``)."""
+    memo: dict[tuple[type, Any], str] = {}
+    out: list[str | None] = []
+    add = out.append
+    for value in values:
+        if value is None:
+            add(None)
+        elif type(value) in _MEMO_TYPES:
+            key = (type(value), value)
+            text = memo.get(key)
+            if text is None:
+                text = memo[key] = json.dumps(CONVERTER.unstructure(value))
+            add(text)
+        else:
+            add(json.dumps(CONVERTER.unstructure(value)))
+    return out
+
 
 def _values(column: Column, values: list[Any], texts: dict[int, str]) -> list[Any]:
     """A field's values as the io layer's unstructured form holds them."""
@@ -104,30 +127,40 @@ def _values(column: Column, values: list[Any], texts: dict[int, str]) -> list[An
             for v in values
         ]
     if kind == "json":
-        return [None if v is None else json.dumps(CONVERTER.unstructure(v)) for v in values]
+        return _json_texts(values)
     return values
+
+
+def _pairs(values: list[Any], possibly: bool) -> tuple[list[int | None], list[int | None]]:
+    """``value.bounds(possibly)`` of each value as two lists (``None`` stays ``None``).
+
+    Each pair is unpacked as it comes, so no tuple outlives its loop step: a million
+    of them kept in a list cost more in garbage collection than in reading them."""
+    firsts: list[int | None] = []
+    lasts: list[int | None] = []
+    add_first, add_last = firsts.append, lasts.append
+    for value in values:
+        if value is None:
+            add_first(None)
+            add_last(None)
+        else:
+            first, last = value.bounds(possibly)
+            add_first(first)
+            add_last(last)
+    return firsts, lasts
 
 
 def _bounds(column: Column, values: list[Any]) -> list[list[int | None]]:
     """The derived bound columns of a date or period field, as day ordinals."""
     if column.kind == "date":
         dates: list[PartialDate | None] = values
-        fuzzy = [None if d is None else d.bounds(True) for d in dates]
         return [
             [None if d is None else d.earliest_ordinal for d in dates],
             [None if d is None else d.latest_ordinal for d in dates],
-            [None if b is None else b[0] for b in fuzzy],
-            [None if b is None else b[1] for b in fuzzy],
+            *_pairs(dates, True),
         ]
     periods: list[Period | None] = values
-    certain = [None if p is None else p.bounds(False) for p in periods]
-    possible = [None if p is None else p.bounds(True) for p in periods]
-    return [
-        [None if b is None else b[0] for b in certain],
-        [None if b is None else b[1] for b in certain],
-        [None if b is None else b[0] for b in possible],
-        [None if b is None else b[1] for b in possible],
-    ]
+    return [*_pairs(periods, False), *_pairs(periods, True)]
 
 
 def _record_table(
