@@ -10,7 +10,7 @@ import pyarrow as pa
 import pytest
 from hypothesis import given, settings
 
-from peacetrack import Incident, Party, Timeline
+from peacetrack import Incident, PartialDate, Party, Period, Timeline
 from peacetrack.datasets import geneva_2016
 from peacetrack.errors import LoadError, ValidationError
 from peacetrack.io import RECORD_TYPES
@@ -231,3 +231,19 @@ def test_json_texts_written_once_per_value_keep_types_and_signed_zeros_apart() -
     texts = _arrow._json_texts(values)
     assert texts == ["true", "1", "1.0", "0.0", "-0.0", '"yes"', '"yes"', None, "false", "0"]
     assert texts == [None if v is None else json.dumps(CONVERTER.unstructure(v)) for v in values]
+
+
+def test_texts_of_equal_dates_are_shared_and_of_unequal_ones_kept_apart() -> None:
+    written = ["2016", "2016-XX", "2016-05-01T10:00:00+02:00", "2016-05-01T08:00:00Z", "2016~"]
+    dates = [PartialDate.parse(text) for text in written * 2]  # each value, two objects
+    periods = [Period.parse("2016/2017"), Period.parse("2016/2017-XX"), Period.parse("2016/..")]
+    cache: dict[int, str] = {}
+    assert _arrow._texts([*dates, None, *periods], cache) == [
+        *(written * 2),
+        None,
+        "2016/2017",
+        "2016/2017-XX",
+        "2016/..",
+    ]
+    assert _arrow._texts(dates[:1], cache) == ["2016"]  # by id now
+    assert len(cache) == len(dates) + len(periods)

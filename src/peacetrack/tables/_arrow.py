@@ -68,8 +68,13 @@ def _dates(ordinals: Sequence[int | None]) -> Any:
 def _texts(values: Iterable[Any], cache: dict[int, str]) -> list[str | None]:
     """``str`` of each value (``None`` stays ``None``), each object once: ``cache``
     maps ``id(value)`` to its text, for objects that outlive the call (an event's
-    date is its record's date object, and a file's equal dates are one object)."""
+    date is its record's date object, and a file's equal dates are one object).
+
+    Equal values not yet seen by id share one text too, worked out once (equal
+    dates and periods print the same: equality compares every part they print),
+    and one string object for them makes the Arrow column quicker to build."""
     get = cache.get
+    by_value: dict[Any, str] = {}
     out: list[str | None] = []
     add = out.append
     for value in values:
@@ -78,7 +83,10 @@ def _texts(values: Iterable[Any], cache: dict[int, str]) -> list[str | None]:
             continue
         text = get(id(value))
         if text is None:
-            text = cache[id(value)] = str(value)
+            text = by_value.get(value)
+            if text is None:
+                text = by_value[value] = str(value)
+            cache[id(value)] = text
         add(text)
     return out
 
