@@ -209,7 +209,14 @@ def test_the_columnwise_tables_are_the_tables_of_the_public_api(t: Timeline) -> 
     # to_arrow builds the events and references tables column by column from the
     # event index and the registry's reference fields; PEACETRACK_SLOW_PATHS=1 reads
     # t.events() and each record's references() instead. Both give the same tables.
-    _same_tables(_arrow._fast_to_arrow(t), _arrow._slow_to_arrow(t))
+    slow = _arrow._slow_to_arrow(t)
+    _same_tables(_arrow._fast_to_arrow(t), slow)
+    # The references table reading every field itself too (not reusing the values
+    # the record tables read).
+    by_class: dict[type, list[int]] = {}
+    for i, record in enumerate(t.records):
+        by_class.setdefault(type(record), []).append(i)
+    assert _arrow._fast_references_table(by_class, t, {}).equals(slow[REFERENCES])
 
 
 @settings(max_examples=10)

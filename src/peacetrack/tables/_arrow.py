@@ -172,12 +172,20 @@ def _bounds(column: Column, values: list[Any]) -> list[list[int | None]]:
 
 
 def _record_table(
-    cls: type[Record], records: list[Record], order: list[int], texts: dict[int, str]
+    cls: type[Record],
+    records: list[Record],
+    order: list[int],
+    texts: dict[int, str],
+    read: dict[str, list[Any] | None] | None = None,
 ) -> pa.Table:
+    """The table of one record type (``read``: where to keep the values read of the
+    fields it names, for the references table to use again)."""
     pa = _pa()
     fields, arrays = [], []
     for column in columns_of(cls):
         values = list(map(operator.attrgetter(column.name), records))
+        if read is not None and column.name in read:
+            read[column.name] = values
         fields.append(pa.field(column.name, arrow_type(column), nullable=True))
         arrays.append(pa.array(_values(column, values, texts), arrow_type(column)))
         bounds = _bounds(column, values) if column.derived else []
@@ -262,10 +270,15 @@ def references_table(t: Timeline) -> pa.Table:
     return pa.table(columns).replace_schema_metadata({b"peacetrack.table": REFERENCES.encode()})
 
 
-def _fast_references_table(by_class: Mapping[type[Record], list[int]], t: Timeline) -> pa.Table:
+def _fast_references_table(
+    by_class: Mapping[type[Record], list[int]],
+    t: Timeline,
+    read: Mapping[type[Record], dict[str, list[Any] | None]],
+) -> pa.Table:
     """:func:`references_table`, field by field of each record class (``by_class``:
-    the positions in ``t.records`` of each class's records), then put back in record
-    order by one stable sort on the position: the same rows in the same order."""
+    the positions in ``t.records`` of each class's records; ``read``: the fields'
+    values the record tables read already, by class), then put back in record order
+    by one stable sort on the position: the same rows in the same order."""
     pa = _pa()
     import pyarrow.compute as pc
 
@@ -276,10 +289,15 @@ def _fast_references_table(by_class: Mapping[type[Record], list[int]], t: Timeli
     fields: list[str] = []
     targets: list[str] = []
     for cls, places in by_class.items():
-        group = list(map(records.__getitem__, places))
-        group_ids = list(map(_ID, group))
+        known = {field: v for field, v in read.get(cls, {}).items() if v is not None}
+        missing = any(field not in known for field in _wanted(cls))
+        group = list(map(records.__getitem__, places)) if missing else []
+        group_ids = known["id"] if "id" in known else list(map(_ID, group))
         for reference in references_of(cls):
-            values = list(map(operator.attrgetter(reference.field), group))
+            field = reference.field
+            values = (
+                known[field] if field in known else list(map(operator.attrgetter(field), group))
+            )
             if reference.shape is Shape.ONE:
                 found, owners, owner_ids = values, places, group_ids
             else:
@@ -363,6 +381,12 @@ def _slow_to_arrow(t: Timeline) -> dict[str, pa.Table]:
     return tables
 
 
+def _wanted(cls: type[Record]) -> tuple[str, ...]:
+    """The fields the references table reads of a record class: its id, and each
+    field that holds ids."""
+    return ("id", *(reference.field for reference in references_of(cls)))
+
+
 def _fast_to_arrow(t: Timeline) -> dict[str, pa.Table]:
     """:func:`to_arrow` with the events and references tables built column by column
     (see :func:`_fast_events_table`, :func:`_fast_references_table`); the same
@@ -387,12 +411,16 @@ def _fast_to_arrow(t: Timeline) -> dict[str, pa.Table]:
             other = extras.get(name)
             if other is None or by_class[other][-1] < places[-1]:
                 extras[name] = cls
+    read: dict[type[Record], dict[str, list[Any] | None]] = {}
     for name, cls in {**RECORD_TYPES, **extras}.items():
         order = orders.get(name, [])
         group = list(map(records.__getitem__, order))
-        tables[name] = _record_table(cls, group, order, texts)
+        wanted = None
+        if order and order is by_class.get(cls):  # the table holds this class alone
+            wanted = read[cls] = dict.fromkeys(_wanted(cls))
+        tables[name] = _record_table(cls, group, order, texts, wanted)
     tables[EVENTS] = _fast_events_table(t, texts)
-    tables[REFERENCES] = _fast_references_table(by_class, t)
+    tables[REFERENCES] = _fast_references_table(by_class, t, read)
     return tables
 
 
