@@ -10,7 +10,7 @@ import pyarrow as pa
 import pytest
 from hypothesis import given, settings
 
-from peacetrack import Incident, Party, Timeline
+from peacetrack import Incident, PartialDate, Party, Period, Timeline
 from peacetrack.datasets import geneva_2016
 from peacetrack.errors import LoadError, ValidationError
 from peacetrack.io import RECORD_TYPES
@@ -20,6 +20,7 @@ from peacetrack.tables import (
     EVENTS,
     ORDER,
     REFERENCES,
+    _arrow,
     from_arrow,
     from_pandas,
     to_arrow,
@@ -194,3 +195,62 @@ def test_missing_pyarrow_says_which_extra(monkeypatch: pytest.MonkeyPatch) -> No
     monkeypatch.setitem(sys.modules, "pyarrow", None)
     with pytest.raises(MissingExtraError, match=r"peacetrack\[tables\]"):
         to_arrow(geneva_2016())
+
+
+def _same_tables(fast: dict[str, pa.Table], slow: dict[str, pa.Table]) -> None:
+    assert list(fast) == list(slow)
+    for name, table in slow.items():
+        assert fast[name].schema.equals(table.schema, check_metadata=True), name
+        assert fast[name].equals(table), name
+
+
+@given(timelines(max_size=40))
+def test_the_columnwise_tables_are_the_tables_of_the_public_api(t: Timeline) -> None:
+    # to_arrow builds the events and references tables column by column from the
+    # event index and the registry's reference fields; PEACETRACK_SLOW_PATHS=1 reads
+    # t.events() and each record's references() instead. Both give the same tables.
+    slow = _arrow._slow_to_arrow(t)
+    _same_tables(_arrow._fast_to_arrow(t), slow)
+    # The references table reading every field itself too (not reusing the values
+    # the record tables read).
+    by_class: dict[type, list[int]] = {}
+    for i, record in enumerate(t.records):
+        by_class.setdefault(type(record), []).append(i)
+    assert _arrow._fast_references_table(by_class, t, {}).equals(slow[REFERENCES])
+
+
+@settings(max_examples=10)
+@given(timelines(min_size=20, max_size=60, unknown_ends=True))
+def test_the_columnwise_tables_agree_with_unknown_ends_too(t: Timeline) -> None:
+    _same_tables(_arrow._fast_to_arrow(t), _arrow._slow_to_arrow(t))
+
+
+def test_the_columnwise_tables_of_geneva_are_its_events_and_references() -> None:
+    t = geneva_2016()
+    tables = _arrow._fast_to_arrow(t)
+    _same_tables(tables, _arrow._slow_to_arrow(t))
+    assert tables[EVENTS].num_rows == len(t.events()) > 0
+    assert tables[REFERENCES].num_rows == sum(len(list(r.references())) for r in t.records) > 0
+
+
+def test_json_texts_written_once_per_value_keep_types_and_signed_zeros_apart() -> None:
+    values: list[Any] = [True, 1, 1.0, 0.0, -0.0, "yes", "yes", None, False, 0]
+    texts = _arrow._json_texts(values)
+    assert texts == ["true", "1", "1.0", "0.0", "-0.0", '"yes"', '"yes"', None, "false", "0"]
+    assert texts == [None if v is None else json.dumps(CONVERTER.unstructure(v)) for v in values]
+
+
+def test_texts_of_equal_dates_are_shared_and_of_unequal_ones_kept_apart() -> None:
+    written = ["2016", "2016-XX", "2016-05-01T10:00:00+02:00", "2016-05-01T08:00:00Z", "2016~"]
+    dates = [PartialDate.parse(text) for text in written * 2]  # each value, two objects
+    periods = [Period.parse("2016/2017"), Period.parse("2016/2017-XX"), Period.parse("2016/..")]
+    cache: dict[int, str] = {}
+    assert _arrow._texts([*dates, None, *periods], cache) == [
+        *(written * 2),
+        None,
+        "2016/2017",
+        "2016/2017-XX",
+        "2016/..",
+    ]
+    assert _arrow._texts(dates[:1], cache) == ["2016"]  # by id now
+    assert len(cache) == len(dates) + len(periods)

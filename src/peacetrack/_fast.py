@@ -16,6 +16,9 @@ The switch is read once, at import. The pairs it turns:
 - reading a file (``io._convert.FastReader`` / ``structure_record``);
 - making events (slots filled directly / ``Event(...)``) and sorting them (packed keys
   for incidents and claims / the general rule).
+- the events and references tables of ``peacetrack.tables`` (column by column from the
+  event index and the registry's reference fields / ``t.events()`` and each record's
+  ``references()``).
 """
 
 from __future__ import annotations

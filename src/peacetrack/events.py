@@ -166,13 +166,22 @@ def _fast_event(date: PartialDate, kind: EventKind, record_id: str, summary: str
     return event
 
 
+def event_parts(
+    record: Record, kind: EventKind, words: Words | None = None
+) -> tuple[PartialDate, str]:
+    """The date and the summary line of the ``kind`` event of ``record``: what
+    :func:`make_event` puts in the event, for callers that want only these (an export
+    of every event, which need not make a million events)."""
+    date = event_date(record, kind)
+    return date, sentence(record, kind not in _ENDS, words, date)
+
+
 def make_event(record: Record, kind: EventKind, words: Words | None = None) -> Event:
     """The ``kind`` event of ``record``, with its summary line (names from ``words``;
     ids without). The one constructor of events: queries that return thousands of
     events spend their time here, so the slots are filled directly (equal to
     ``Event(...)``); with the slow paths switched on, ``Event(...)`` checks them."""
-    date = event_date(record, kind)
-    summary = sentence(record, kind not in _ENDS, words, date)
+    date, summary = event_parts(record, kind, words)
     if FAST_PATHS:
         return _fast_event(date, kind, record.id, summary)
     return Event(date, kind, record.id, summary)
