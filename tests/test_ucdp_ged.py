@@ -12,6 +12,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from _bad_rows import BadFile, files_with_bad_cells
 from peacetrack import Claim, Incident, PartialDate, Party
 from peacetrack.errors import LoadError
 from peacetrack.importers import Imported, ImportFailedError, from_ucdp_ged
@@ -170,18 +171,9 @@ BAD_CELLS = {
 }
 
 
-@st.composite
-def files(draw: st.DrawFn) -> tuple[list[dict[str, str]], dict[int, str]]:
+def files() -> st.SearchStrategy[BadFile]:
     """Rows, some with one bad cell; and, by line, the column that is bad."""
-    rows, bad = [], {}
-    for i in range(draw(st.integers(1, 8))):
-        row = {**GOOD, "id": str(i + 1)}
-        if draw(st.booleans()):
-            column = draw(st.sampled_from(sorted(BAD_CELLS)))
-            row[column] = draw(BAD_CELLS[column])
-            bad[i + 2] = column
-        rows.append(row)
-    return rows, bad
+    return files_with_bad_cells(GOOD, BAD_CELLS, "id")
 
 
 @settings(max_examples=60, deadline=None)
