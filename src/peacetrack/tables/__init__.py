@@ -42,8 +42,6 @@ from peacetrack.tables._arrow import (
     ORDER,
     PARTITION,
     REFERENCES,
-    from_arrow,
-    from_pandas,
     to_arrow,
     to_pandas,
 )
@@ -57,6 +55,7 @@ from peacetrack.tables._parquet import (
     read_table,
     write_parquet,
 )
+from peacetrack.tables._read import from_arrow, from_pandas
 
 __all__ = [
     "EVENTS",

@@ -33,10 +33,10 @@ from peacetrack.tables._arrow import (
     PARTITION,
     REFERENCES,
     _pa,
-    from_arrow,
     to_arrow,
 )
 from peacetrack.tables._layout import columns_of
+from peacetrack.tables._read import from_arrow
 from peacetrack.timeline import Timeline
 
 if TYPE_CHECKING:
