@@ -78,9 +78,10 @@ class Rows:
                 f"{', '.join(map(repr, missing))}; the header has {len(self.header)} columns"
             )
 
-    def __iter__(self) -> Iterator[tuple[int, dict[str, str] | None]]:
-        """``(line, row)`` for each record; ``row`` is None when its number of cells is
-        not the header's (the caller reports it). Blank lines are skipped."""
+    def good(self, found: Collector) -> Iterator[tuple[int, dict[str, str]]]:
+        """``(line, row)`` for each record with as many cells as the header; one with
+        another number of cells is reported to ``found`` (file, line, the count
+        expected) and left out. Blank lines are skipped."""
         width = len(self.header)
         while True:
             line = self._reader.line_num + 1
@@ -89,13 +90,13 @@ class Rows:
                 return
             if not cells:
                 continue
-            yield (
-                line,
-                (dict(zip(self.header, cells, strict=True)) if len(cells) == width else None),
-            )
-
-    def width_problem(self, line: int) -> str:
-        return f"{self.name}:{line}: expected {len(self.header)} cells as in the header"
+            if len(cells) != width:
+                found.skip(
+                    "row with the wrong number of cells",
+                    f"{self.name}:{line}: expected {width} cells as in the header",
+                )
+                continue
+            yield line, dict(zip(self.header, cells, strict=True))
 
 
 class Row:

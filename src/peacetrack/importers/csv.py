@@ -168,10 +168,7 @@ def from_csv(
     found = Collector(rows.name)
     made: list[Record] = [] if base is None else list(base.records)
     unread = {c: 0 for c in rows.header if c not in set(mapping.values())}
-    for line, row in rows:
-        if row is None:
-            found.skip("row with the wrong number of cells", rows.width_problem(line))
-            continue
+    for line, row in rows.good(found):
         where = f"{rows.name}:{line}"
         kwargs: dict[str, Any] = {}
         ok = True

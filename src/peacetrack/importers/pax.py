@@ -310,10 +310,7 @@ def from_pax(file: Source, *, lenient: bool = False) -> Timeline | Imported:
         ),
     }
     filled = Filled(rows.header)
-    for line, row in rows:
-        if row is None:
-            found.skip("row with the wrong number of cells", rows.width_problem(line))
-            continue
+    for line, row in rows.good(found):
         filled.add(row)
         r = Row(rows, line, row, found)
         made = _records(r)

@@ -313,10 +313,7 @@ def from_ucdp_ged(file: Source, *, lenient: bool = False) -> Timeline | Imported
         ),
     }
     filled = Filled(rows.header)
-    for line, row in rows:
-        if row is None:
-            found.skip("row with the wrong number of cells", rows.width_problem(line))
-            continue
+    for line, row in rows.good(found):
         filled.add(row)
         r = _Row(rows, line, row, found)
         for record in _records(r):
