@@ -22,6 +22,7 @@ submitted_to ('party', 'person') optional
 from __future__ import annotations
 
 import enum
+import types
 from collections.abc import Callable, Iterator, Mapping
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
@@ -37,6 +38,7 @@ __all__ = [
     "RECORD_TYPES",
     "Reference",
     "Shape",
+    "optional_inner",
     "optional_ref",
     "ref",
     "ref_items",
@@ -217,3 +219,17 @@ def spec_of(cls: type) -> RecordSpec:
 def is_registered(cls: type) -> bool:
     """Whether ``cls`` itself (not a base of it) is a registered record class."""
     return cls in _SPECS
+
+
+def optional_inner(kind: Any) -> tuple[Any, bool]:
+    """``(T, True)`` for a record field of type ``T | None``, else ``(kind, False)``:
+    how the schema, the fast reader and the table layout read a field's type.
+
+    >>> optional_inner(int | None), optional_inner(str)
+    ((<class 'int'>, True), (<class 'str'>, False))
+    """
+    if isinstance(kind, types.UnionType) and type(None) in kind.__args__:
+        rest = [k for k in kind.__args__ if k is not type(None)]
+        if len(rest) == 1:
+            return rest[0], True
+    return kind, False

@@ -10,12 +10,11 @@ fast way accepts (``tests/test_io_fast_path.py``).
 from __future__ import annotations
 
 import enum
-import types
 from typing import Any
 
 import attrs
 
-from peacetrack._registry import RECORD_TYPES, on_change
+from peacetrack._registry import RECORD_TYPES, on_change, optional_inner
 from peacetrack.dates import PartialDate, Period
 from peacetrack.errors import InvalidDateError
 from peacetrack.io._convert import _is_claim_value, _is_enum, _is_part, _is_tuple
@@ -47,16 +46,8 @@ class _Spec:
 
 def _enum_type(kind: Any) -> type[enum.Enum] | None:
     """The enum a field of type ``kind`` holds (``E`` or ``E | None``), if any."""
-    if _is_enum(kind):
-        return kind  # type: ignore[no-any-return]
-    if (
-        isinstance(kind, types.UnionType)
-        and len(kind.__args__) == 2
-        and type(None) in kind.__args__
-    ):
-        (inner,) = (k for k in kind.__args__ if k is not type(None))
-        return inner if _is_enum(inner) else None
-    return None
+    inner, _ = optional_inner(kind)
+    return inner if _is_enum(inner) else None
 
 
 def _spec(cls: type[Record]) -> _Spec:

@@ -17,14 +17,13 @@ import importlib.resources
 import inspect
 import json
 import sys
-import types
 from pathlib import Path
 from typing import Any
 
 import attrs
 
 from peacetrack._field_checks import MAX_SAFE_INTEGER
-from peacetrack._registry import RECORD_TYPES, REFS, Shape
+from peacetrack._registry import RECORD_TYPES, REFS, Shape, optional_inner
 from peacetrack.dates import PartialDate, Period
 from peacetrack.records import ClaimValue, Record
 
@@ -50,15 +49,6 @@ def _optional(schema: dict[str, Any]) -> dict[str, Any]:
     return {"anyOf": [schema, _NULL]}
 
 
-def _inner(kind: Any) -> tuple[Any, bool]:
-    """``(T, True)`` for ``T | None``, ``(kind, False)`` otherwise."""
-    if isinstance(kind, types.UnionType) and type(None) in kind.__args__:
-        rest = [k for k in kind.__args__ if k is not type(None)]
-        if len(rest) == 1:
-            return rest[0], True
-    return kind, False
-
-
 def _field_schema(
     field: Any, parts: dict[str, dict[str, Any]], ids: frozenset[str]
 ) -> dict[str, Any]:
@@ -73,7 +63,7 @@ def _field_schema(
             return _optional(_ref("id"))
         if item is None:
             return _ref("ids")
-    kind, optional = _inner(field.type)
+    kind, optional = optional_inner(field.type)
     schema = _type_schema(kind, field, parts)
     return _optional(schema) if optional else schema
 

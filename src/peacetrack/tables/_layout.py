@@ -34,11 +34,11 @@ them and reads the EDTF string, which alone is the fact.
 from __future__ import annotations
 
 import enum
-import types
 from typing import Any, Final
 
 import attrs
 
+from peacetrack._registry import optional_inner
 from peacetrack.dates import PartialDate, Period
 
 __all__ = ["DERIVED_SUFFIXES", "Column", "arrow_type", "columns_of"]
@@ -69,17 +69,8 @@ class Column:
         return tuple(self.name + suffix for suffix in DERIVED_SUFFIXES.get(self.kind, ()))
 
 
-def _unwrap(kind: Any) -> tuple[Any, bool]:
-    """``(T, True)`` for ``T | None``, else ``(kind, False)``."""
-    if isinstance(kind, types.UnionType) and type(None) in kind.__args__:
-        rest = [k for k in kind.__args__ if k is not type(None)]
-        if len(rest) == 1:
-            return rest[0], True
-    return kind, False
-
-
 def _column(field: attrs.Attribute[Any], nested: bool = False) -> Column:
-    kind, optional = _unwrap(field.type)
+    kind, optional = optional_inner(field.type)
     has_default = field.default is not attrs.NOTHING
     simple = _SIMPLE.get(kind) if isinstance(kind, type) else None
     if simple is not None:
