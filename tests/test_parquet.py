@@ -97,3 +97,28 @@ def test_a_bad_manifest_is_a_load_error(tmp_path: Path) -> None:
     (tmp_path / "ds" / MANIFEST).write_text('{"peacetrack-tables": "9"}')
     with pytest.raises(LoadError, match="layout version"):
         read_parquet(tmp_path / "ds")
+
+
+@pytest.mark.parametrize(
+    ("text", "problem"),
+    [
+        ("not json", "cannot read"),
+        ('{"peacetrack-tables": "9"}', "layout version"),
+        ('{"peacetrack-tables": "LAYOUT"}', "an object of row counts"),
+        ('{"peacetrack-tables": "LAYOUT", "tables": {"claim": "many"}}', "row counts"),
+    ],
+)
+def test_every_engine_refuses_a_bad_manifest_alike(tmp_path: Path, text: str, problem: str) -> None:
+    # The Timeline reader, the DuckDB Store and the Dask engine read one manifest check.
+    from peacetrack.scale import Store, distributed
+    from peacetrack.tables import LAYOUT_VERSION
+
+    write_parquet(geneva_2016(), tmp_path / "ds")
+    (tmp_path / "ds" / MANIFEST).write_text(text.replace("LAYOUT", LAYOUT_VERSION))
+    for read in (
+        read_parquet,
+        Store,
+        lambda d: distributed.between(d, "2016-04-13", "2016-04-27"),
+    ):
+        with pytest.raises(LoadError, match=problem):
+            read(tmp_path / "ds")

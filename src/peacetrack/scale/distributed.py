@@ -31,7 +31,6 @@ True
 
 from __future__ import annotations
 
-import json
 import os
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
@@ -52,7 +51,14 @@ from peacetrack.scale._queries import (
     in_force_tables,
     window,
 )
-from peacetrack.tables import EVENTS, LAYOUT_VERSION, MANIFEST, REFERENCES, partitioned, to_arrow
+from peacetrack.tables import (
+    EVENTS,
+    MANIFEST,
+    REFERENCES,
+    parse_manifest,
+    partitioned,
+    to_arrow,
+)
 from peacetrack.timeline import Timeline
 
 if TYPE_CHECKING:
@@ -79,14 +85,12 @@ def _counts(directory: str | os.PathLike[str]) -> dict[str, int]:
     fs, root = _fs(directory)
     try:
         with fs.open(f"{root}/{MANIFEST}", "rb") as file:
-            found = json.loads(file.read())
+            data = file.read()
     except FileNotFoundError:
         raise LoadError(f"{directory} is not a peacetrack dataset: no {MANIFEST}") from None
-    except (OSError, ValueError) as exc:
+    except OSError as exc:
         raise LoadError(f"cannot read the manifest of {directory}: {exc}") from None
-    if not isinstance(found, dict) or found.get("peacetrack-tables") != LAYOUT_VERSION:
-        raise LoadError(f"{directory}: expected layout version {LAYOUT_VERSION!r}")
-    counts: dict[str, int] = found.get("tables", {})
+    counts: dict[str, int] = parse_manifest(data, f"{directory}/{MANIFEST}")["tables"]
     return counts
 
 

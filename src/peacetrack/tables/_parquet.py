@@ -205,16 +205,35 @@ def manifest(directory: str | os.PathLike[str]) -> dict[str, Any]:
     """
     path = Path(directory) / MANIFEST
     try:
-        found = json.loads(path.read_text(encoding="utf-8"))
+        data = path.read_bytes()
     except FileNotFoundError:
         raise LoadError(f"{directory} is not a peacetrack dataset: no {MANIFEST}") from None
-    except (OSError, ValueError) as exc:
+    except OSError as exc:
         raise LoadError(f"cannot read {path}: {exc}") from None
+    return parse_manifest(data, str(path))
+
+
+def parse_manifest(data: bytes | str, where: str) -> dict[str, Any]:
+    """A dataset's manifest from the text of its ``manifest.json`` (read by
+    :func:`manifest`, or by an engine that reads the dataset elsewhere, such as
+    :mod:`peacetrack.scale.distributed` through fsspec); ``where`` names the file
+    in messages.
+
+    Raises
+    ------
+    LoadError
+        If the text is not JSON, or not a manifest of a layout version this
+        peacetrack reads, with row counts.
+    """
+    try:
+        found = json.loads(data)
+    except ValueError as exc:
+        raise LoadError(f"cannot read {where}: {exc}") from None
     if not isinstance(found, dict) or found.get("peacetrack-tables") != LAYOUT_VERSION:
-        raise LoadError(f"{path}: expected layout version {LAYOUT_VERSION!r}")
+        raise LoadError(f"{where}: expected layout version {LAYOUT_VERSION!r}")
     tables = found.get("tables")
     if not isinstance(tables, dict) or not all(isinstance(n, int) for n in tables.values()):
-        raise LoadError(f'{path}: expected "tables": an object of row counts')
+        raise LoadError(f'{where}: expected "tables": an object of row counts')
     return found
 
 
