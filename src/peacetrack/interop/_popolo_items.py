@@ -254,6 +254,17 @@ class _Reader:
             found[url] = note
         return tuple(Link(url, note) for url, note in found.items())
 
+    def described(self, where: str, item: Mapping[str, Any]) -> dict[str, Any]:
+        """What a person and an organization both carry, as record fields: aliases,
+        sources, identifiers, links and dated names (each one's problems reported)."""
+        return {
+            "aliases": self.aliases(where, item),
+            "sources": self.source_ids(where, item),
+            "identifiers": self.identifiers(where, item),
+            "links": self.links(where, item),
+            "names": self.names(where, item),
+        }
+
     def source_ids(self, where: str, item: Mapping[str, Any]) -> tuple[str, ...]:
         ids: list[str] = []
         for link in self.listed(where, item, "sources"):

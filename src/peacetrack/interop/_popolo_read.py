@@ -130,19 +130,7 @@ def read_popolo(
         pid, name = r.text("person", where, p, "id"), r.text("person", where, p, "name")
         if pid and name:
             r.extra_fields("person", where, p, _PERSON)
-            aliases, cited = r.aliases(where, p), r.source_ids(where, p)
-            outside = {"identifiers": r.identifiers(where, p), "links": r.links(where, p)}
-            records += _make(
-                r,
-                where,
-                Person,
-                pid,
-                name,
-                aliases=aliases,
-                names=r.names(where, p),
-                sources=cited,
-                **outside,
-            )
+            records += _make(r, where, Person, pid, name, **r.described(where, p))
     for i, o in enumerate(organizations):
         where = _where("organization", o, i)
         oid = r.text("organization", where, o, "id")
@@ -172,20 +160,7 @@ def read_popolo(
             records += _make(r, where, Process, oid, name, mediators.get(oid), sources=cited)
         elif (party_kind := r.kind(where, kind)) is not None:
             r.extra_fields("organization", where, o, (_ORGANIZATION | _OUTSIDE) - {"parent_id"})
-            aliases, cited = r.aliases(where, o), r.source_ids(where, o)
-            outside = {"identifiers": r.identifiers(where, o), "links": r.links(where, o)}
-            records += _make(
-                r,
-                where,
-                Party,
-                oid,
-                name,
-                party_kind,
-                aliases=aliases,
-                names=r.names(where, o),
-                sources=cited,
-                **outside,
-            )
+            records += _make(r, where, Party, oid, name, party_kind, **r.described(where, o))
     for i, where, m in person_memberships:
         start = r.date(where, m, "start_date")
         end = r.date(where, m, "end_date") if m.get("end_date") is not None else None
