@@ -244,7 +244,7 @@ def test_texts_of_equal_dates_are_shared_and_of_unequal_ones_kept_apart() -> Non
     written = ["2016", "2016-XX", "2016-05-01T10:00:00+02:00", "2016-05-01T08:00:00Z", "2016~"]
     dates = [PartialDate.parse(text) for text in written * 2]  # each value, two objects
     periods = [Period.parse("2016/2017"), Period.parse("2016/2017-XX"), Period.parse("2016/..")]
-    cache: dict[int, str] = {}
+    cache = _arrow._Texts()
     assert _arrow._texts([*dates, None, *periods], cache) == [
         *(written * 2),
         None,
@@ -253,4 +253,12 @@ def test_texts_of_equal_dates_are_shared_and_of_unequal_ones_kept_apart() -> Non
         "2016/..",
     ]
     assert _arrow._texts(dates[:1], cache) == ["2016"]  # by id now
-    assert len(cache) == len(dates) + len(periods)
+    assert len(cache.by_id) == len(dates) + len(periods)
+
+
+def test_a_text_is_never_taken_for_another_object_that_reused_an_id() -> None:
+    # Dates made and dropped between calls free their ids for the next ones: the
+    # cache must not hand a freed date's text to a new date at the same address.
+    cache = _arrow._Texts()
+    for year in range(1990, 2090):
+        assert _arrow._texts([PartialDate(year)], cache) == [str(year)]

@@ -63,15 +63,27 @@ def _dates(ordinals: Sequence[int | None]) -> Any:
     return days.cast(pa.int32()).cast(pa.date32())
 
 
-def _texts(values: Iterable[Any], cache: dict[int, str]) -> list[str | None]:
-    """``str`` of each value (``None`` stays ``None``), each object once: ``cache``
-    maps ``id(value)`` to its text, for objects that outlive the call (an event's
-    date is its record's date object, and a file's equal dates are one object).
+class _Texts:
+    """The text of each date or period object already written, by ``id``: an
+    event's date is its record's date object, and a file's equal dates are one
+    object, so most are printed once per export. The objects are kept alive with
+    their texts, so an ``id`` is never reused for another object while it is here."""
+
+    __slots__ = ("alive", "by_id")
+
+    def __init__(self) -> None:
+        self.by_id: dict[int, str] = {}
+        self.alive: list[Any] = []
+
+
+def _texts(values: Iterable[Any], cache: _Texts) -> list[str | None]:
+    """``str`` of each value (``None`` stays ``None``), each object once (``cache``).
 
     Equal values not yet seen by id share one text too, worked out once (equal
     dates and periods print the same: equality compares every part they print),
     and one string object for them makes the Arrow column quicker to build."""
-    get = cache.get
+    get = cache.by_id.get
+    by_id, keep = cache.by_id, cache.alive.append
     by_value: dict[Any, str] = {}
     out: list[str | None] = []
     add = out.append
@@ -84,7 +96,8 @@ def _texts(values: Iterable[Any], cache: dict[int, str]) -> list[str | None]:
             text = by_value.get(value)
             if text is None:
                 text = by_value[value] = str(value)
-            cache[id(value)] = text
+            by_id[id(value)] = text
+            keep(value)
         add(text)
     return out
 
@@ -115,7 +128,7 @@ def _json_texts(values: list[Any]) -> list[str | None]:
     return out
 
 
-def _values(column: Column, values: list[Any], texts: dict[int, str]) -> list[Any]:
+def _values(column: Column, values: list[Any], texts: _Texts) -> list[Any]:
     """A field's values as the io layer's unstructured form holds them."""
     kind = column.kind
     if kind == "enum":
@@ -173,7 +186,7 @@ def _record_table(
     cls: type[Record],
     records: list[Record],
     order: list[int],
-    texts: dict[int, str],
+    texts: _Texts,
     read: dict[str, list[Any] | None] | None = None,
 ) -> pa.Table:
     """The table of one record type (``read``: where to keep the values read of the
@@ -198,7 +211,7 @@ def _record_table(
 
 
 def events_table(
-    t: Timeline, types: Mapping[str, str] | None = None, texts: dict[int, str] | None = None
+    t: Timeline, types: Mapping[str, str] | None = None, texts: _Texts | None = None
 ) -> pa.Table:
     """The table of ``t.events()``, in event order (``types``: record id -> type;
     ``texts``: see :func:`_texts`)."""
@@ -208,7 +221,7 @@ def events_table(
     dates = [e.date for e in events]
     columns = {
         "event_order": pa.array(range(len(events)), pa.int64()),
-        "date": pa.array(_texts(dates, {} if texts is None else texts), pa.string()),
+        "date": pa.array(_texts(dates, _Texts() if texts is None else texts), pa.string()),
         "date_earliest": _dates([d.earliest_ordinal for d in dates]),
         "date_latest": _dates([d.latest_ordinal for d in dates]),
         "kind": pa.array([e.kind.value for e in events], pa.string()),
@@ -219,7 +232,7 @@ def events_table(
     return pa.table(columns).replace_schema_metadata({b"peacetrack.table": EVENTS.encode()})
 
 
-def _fast_events_table(t: Timeline, texts: dict[int, str]) -> pa.Table:
+def _fast_events_table(t: Timeline, texts: _Texts) -> pa.Table:
     """:func:`events_table`, column by column from the timeline's event index: the
     same table, without an Event object per event."""
     pa = _pa()
@@ -364,7 +377,7 @@ def _slow_to_arrow(t: Timeline) -> dict[str, pa.Table]:
     for i, record in enumerate(t.records):
         groups[record.record_type].append(record)
         orders[record.record_type].append(i)
-    texts: dict[int, str] = {}
+    texts = _Texts()
     tables = {
         name: _record_table(cls, groups.get(name, []), orders.get(name, []), texts)
         for name, cls in RECORD_TYPES.items()
@@ -399,7 +412,7 @@ def _fast_to_arrow(t: Timeline) -> dict[str, pa.Table]:
         found = orders.get(cls.record_type)
         # Two classes of one record type (a subclass) share a table, in record order.
         orders[cls.record_type] = places if found is None else sorted(found + places)
-    texts: dict[int, str] = {}
+    texts = _Texts()
     tables = {}
     # As to_arrow does: each registered type, then any other, named by the class of
     # its last record.
